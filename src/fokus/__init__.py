@@ -1,0 +1,7 @@
+"""fokus: an honest, data-backed yearly review of an organisation's social media."""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+
+__version__ = "0.1.0"
