@@ -94,4 +94,6 @@ def format_percent(value: float, language: Language, digits: int = 1) -> str:
 
 def format_day(value: dt.date, language: Language) -> str:
     """A calendar day: ``14. apr. 2025`` (nb) or ``14 Apr 2025`` (en)."""
-    return str(_babel_format_date(value, format="medium", locale=_BABEL_LOCALE[language]))
+    return str(
+        _babel_format_date(value, format="medium", locale=_BABEL_LOCALE[language])
+    )

@@ -12,7 +12,15 @@ daily files (``Content interactions``) do not say which."""
 PLATFORMS: tuple[Platform, ...] = get_args(Platform)
 
 Format = Literal[
-    "image", "carousel", "video", "reel", "story", "link", "text", "document", "live",
+    "image",
+    "carousel",
+    "video",
+    "reel",
+    "story",
+    "link",
+    "text",
+    "document",
+    "live",
     "other",
 ]
 """The canonical post format; the platform's own word is kept beside it."""

@@ -1,0 +1,514 @@
+"""Time ``fokus import`` against plain DuckDB ``read_csv`` on the same Meta exports.
+
+Generates N Facebook posts in Meta Business Suite's real export format (see
+docs/export-formats.md §1), spread over K files, then runs, each in its own
+process: the fokus import into a fresh workspace, and DuckDB's
+``CREATE TABLE t AS SELECT * FROM read_csv(...)`` into a fresh ``.duckdb`` file and
+into memory. Prints wall time, peak RSS, the ratios, the targets and the machine.
+
+    .venv/bin/python benchmarks/import_benchmark.py [--posts 1000000] [--files 4]
+        [--workdir DIR] [--keep] [--repeat 1] [--write-doc]
+
+See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parent.parent
+DOC = REPO / "docs" / "performance.md"
+TIME_BIN = Path("/usr/bin/time")
+TARGET_RATIO = 2.0
+TARGET_RSS_BYTES = 1.5e9
+SEED = 42
+DOC_START = "<!-- import-benchmark:start -->"
+DOC_END = "<!-- import-benchmark:end -->"
+
+# Meta's default Facebook posts column set, 31 columns (export-formats.md §1.1 A).
+HEADER = (
+    "Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
+    "Publish time", "Caption type", "Permalink", "Is crosspost", "Is share",
+    "Post type", "Languages", "Custom labels", "Funded content status",
+    "Data comment", "Date", "Views", "Reach", "Reactions, Comments and Shares",
+    "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks",
+    "Matched Audience Targeting Consumption (Photo Click)", "Seconds viewed",
+    "Average Seconds viewed", "Estimated earnings (USD)", "Ad impressions",
+)  # fmt: skip
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+          "Nov", "Dec")  # fmt: skip
+PAGES = (("100066300057039", "Bench Media"), ("100089412275561", "Bench, Kultur"))
+# Words for captions: Norwegian and English, with commas, double quotes, emoji,
+# hashtags, mentions and "mathematical bold" letters (which NFKC folds).
+WORDS = (
+    "vi", "er", "og", "i", "på", "til", "med", "for", "det", "som", "en", "et",
+    "the", "and", "of", "to", "in", "our", "new", "today", "this", "week",
+    "kommune", "innbyggere", "høring", "søknadsfrist", "bibliotek", "skole",
+    "tilbud", "arrangement", "velkommen", "nyheter", "fotball", "konsert",
+    "Oslo,", "Bergen,", "Tromsø,", "Trondheim,", "i dag,", "however,", "nå,",
+    '"gratis"', '"Ja!"', '"Årets ildsjel"', 'sa "takk"', "«sitat»",
+    "🎉", "👍", "❤️", "🇳🇴", "😀", "🙌🏽", "☀️", "📣",
+    "#oslo", "#kommune", "#sommer2025", "#frivillig", "@bench_media",
+    "𝐍𝐲𝐡𝐞𝐭", "𝐕𝐢𝐤𝐭𝐢𝐠", "https://example.no/a/2025", "kl. 18:00", "50%", "1,5",
+    "æøå", "ÆØÅ", "kafé", "naïve", "øyeblikk", "sjøen", "fjellet", "løp",
+)  # fmt: skip
+# Post type, weight (cumulative), permalink path.
+POST_TYPES = (("Photos", 0.55, "posts"), ("Videos", 0.75, "videos"),
+              ("Reels", 0.88, "reel"), ("Links", 0.97, "posts"),
+              ("Text", 1.0, "posts"))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    files: tuple[Path, ...]
+    seconds: float
+    bytes: int
+    caption_chars: int
+    multiline: int
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    wall: float
+    rss_bytes: int
+    output: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    label: str
+    measurement: Measurement
+    rows: int
+
+
+# -- generating the exports ------------------------------------------------------------
+
+
+def meta_field(value: str) -> str:
+    """Quote like Meta: only when the value holds a space, comma, quote or newline."""
+    if " " in value or "," in value or '"' in value or "\n" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def caption(rng: random.Random) -> str:
+    """A 150–200-character caption; a good share over several lines."""
+    words = rng.choices(WORDS, k=rng.randint(14, 40))
+    roll = rng.random()
+    if roll < 0.35:
+        return " ".join(words)
+    cut = rng.randint(3, len(words) - 3)
+    first, rest = " ".join(words[:cut]), words[cut:]
+    if roll < 0.7:
+        return first + "\n\n" + " ".join(rest)
+    cut2 = rng.randint(1, len(rest) - 1)
+    return first + "\n" + " ".join(rest[:cut2]) + "\n\n" + " ".join(rest[cut2:])
+
+
+def export_row(
+    rng: random.Random, post_id: int, minute: int, year: int, text: str
+) -> str:
+    """One post line in the default 31-column set, newline included."""
+    page_id, page_name = PAGES[post_id % len(PAGES)]
+    roll = rng.random()
+    kind, path = next((t, p) for t, w, p in POST_TYPES if roll <= w)
+    day = dt.date(year, 1, 1) + dt.timedelta(days=minute // 1440)
+    published = f"{day:%m/%d/%Y} {minute % 1440 // 60:02d}:{minute % 60:02d}"
+    title, description = (text, "") if rng.random() < 0.97 else ("", text)
+    views = int(rng.lognormvariate(7.0, 1.3))
+    reach = int(views * (0.4 + 0.5 * rng.random()))
+    reactions = int(reach * 0.06 * rng.random())
+    comments = int(reactions * 0.2 * rng.random())
+    shares = int(reactions * 0.1 * rng.random())
+    video = kind in {"Videos", "Reels"}
+    duration = rng.randint(6, 600) if video else 0
+    link = int(reach * 0.02 * rng.random()) if kind == "Links" else 0
+    photo = int(reach * 0.03 * rng.random()) if kind == "Photos" else 0
+    other = int(reach * 0.02 * rng.random())
+    total = link + photo + other
+    if video:
+        watched = views * duration * 0.2 * rng.random()
+        seconds = f"{watched:.2f}"
+        average = f"{watched / views:.3f}" if views else "0"
+        clicks = (str(link), str(other), str(photo))
+    else:
+        seconds = average = ""
+        clicks = ("", "", "") if total == 0 else (str(link), str(other), str(photo))
+    permalink = f"https://www.facebook.com/{page_id}/{path}/{post_id}"
+    fields = (
+        str(post_id), page_id, meta_field(page_name), meta_field(title),
+        meta_field(description), str(duration), meta_field(published),
+        "uploaded" if video and duration > 60 else "N/A", permalink, "0",
+        "1" if rng.random() < 0.03 else "0", kind, "", "", "", "", "Lifetime",
+        str(views), str(reach), str(reactions + comments + shares), str(reactions),
+        str(comments), str(shares), str(total), *clicks, seconds, average, "", "",
+    )  # fmt: skip
+    return ",".join(fields) + "\n"
+
+
+def post_ids(rng: random.Random, n: int) -> list[int]:
+    """n unique post ids of 15 or 16 digits."""
+    seen: set[int] = set()
+    while len(seen) < n:
+        seen.add(rng.randrange(10**14, 4 * 10**15))
+    ids = sorted(seen)
+    rng.shuffle(ids)
+    return ids
+
+
+def file_name(rng: random.Random, index: int, year: int) -> str:
+    """Meta's name: the period, ending on the export day, and a 16-digit id."""
+    end = dt.date(year, 12, 31) + dt.timedelta(days=index)
+    return (
+        f"Jan-01-{year}_{MONTHS[end.month - 1]}-{end.day:02d}-{end.year}_"
+        f"{rng.randrange(10**15, 10**16)}.csv"
+    )
+
+
+def generate(folder: Path, n_posts: int, n_files: int, year: int = 2025) -> Generated:
+    """Write the exports into ``folder``; seeded, so every run writes the same bytes."""
+    started = time.perf_counter()
+    rng = random.Random(SEED)  # noqa: S311 (test data, not secrets)
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = post_ids(rng, n_posts)
+    header = ",".join(meta_field(name) for name in HEADER) + "\n"
+    minutes_in_year = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days * 1440
+    files, size, chars, multiline = [], 0, 0, 0
+    for index in range(n_files):
+        share = ids[index * n_posts // n_files : (index + 1) * n_posts // n_files]
+        # Meta lists the newest post first.
+        minutes = sorted((rng.randrange(minutes_in_year) for _ in share), reverse=True)
+        path = folder / file_name(rng, index, year)
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            out.write(header)
+            chunk: list[str] = []
+            for post_id, minute in zip(share, minutes, strict=True):
+                text = caption(rng)
+                chars += len(text)
+                multiline += "\n" in text
+                chunk.append(export_row(rng, post_id, minute, year, text))
+                if len(chunk) == 20_000:
+                    out.write("".join(chunk))
+                    chunk.clear()
+            out.write("".join(chunk))
+        files.append(path)
+        size += path.stat().st_size
+    return Generated(
+        tuple(files), time.perf_counter() - started, size, chars, multiline
+    )
+
+
+# -- measuring ---------------------------------------------------------------------
+
+
+_RSS_PROBE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(f'Maximum resident set size (kbytes): {kb}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def measure(command: list[str], scratch: Path) -> Measurement:
+    """Run ``command`` in its own process: wall time and peak resident memory."""
+    report = scratch / "time.txt"
+    if TIME_BIN.exists():
+        wrapped = [str(TIME_BIN), "-v", "-o", str(report), *command]
+    else:
+        # A probe process whose only child is the command: its RUSAGE_CHILDREN is
+        # the command's own peak, not the peak of everything run so far.
+        wrapped = [sys.executable, "-c", _RSS_PROBE, *command]
+    started = time.perf_counter()
+    done = subprocess.run(wrapped, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(
+            f"failed ({done.returncode}): {shlex.join(command)}\n{done.stdout}\n"
+            f"{done.stderr}"
+        )
+    text = report.read_text() if TIME_BIN.exists() else done.stderr
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    if found is None:
+        raise SystemExit(f"no peak RSS in the output of {shlex.join(wrapped)}")
+    return Measurement(wall, int(found[1]) * 1024, done.stdout)
+
+
+def fokus_command() -> list[str]:
+    """The installed CLI next to this Python, else ``python -m fokus``."""
+    script = Path(sys.executable).parent / "fokus"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "fokus"]
+
+
+_API_INIT = (
+    "import sys\nfrom pathlib import Path\n"
+    "from fokus.workspace import init_workspace\n"
+    "init_workspace(Path(sys.argv[1]), 'Bench', 'en')\n"
+)
+_API_IMPORT = (
+    "import sys\nfrom pathlib import Path\n"
+    "from fokus.ingest.pipeline import import_files\n"
+    "from fokus.store import Store\n"
+    "from fokus.workspace import list_export_files, open_workspace\n"
+    "ws = open_workspace(Path(sys.argv[1]))\n"
+    "with Store.open(ws.database_path) as store:\n"
+    "    outcomes = import_files(list_export_files(ws), store,\n"
+    "        exports_dir=ws.exports_dir, timezone=ws.config.timezone)\n"
+    "bad = [o for o in outcomes if o.status != 'imported' or o.rows_skipped]\n"
+    "sys.exit(str(bad) if bad else 0)\n"
+)
+
+
+def cli_ready() -> bool:
+    """Whether ``fokus import`` exists yet (the CLI is written in parallel)."""
+    done = subprocess.run(
+        [*fokus_command(), "import", "--help"], capture_output=True, check=False
+    )
+    return done.returncode == 0
+
+
+def run_fokus(files: tuple[Path, ...], workspace: Path, use_cli: bool) -> Result:
+    """Create a workspace (not timed), link the exports in, time the import."""
+    if use_cli:
+        init = [*fokus_command(), "init", str(workspace), "--organisation", "Bench",
+                "--lang", "en"]  # fmt: skip
+        command = [*fokus_command(), "import", str(workspace), "--quiet"]
+    else:
+        init = [sys.executable, "-c", _API_INIT, str(workspace)]
+        command = [sys.executable, "-c", _API_IMPORT, str(workspace)]
+    subprocess.run(init, check=True, capture_output=True)
+    exports = workspace / "exports"
+    for path in files:
+        try:
+            os.link(path, exports / path.name)
+        except OSError:
+            shutil.copy2(path, exports / path.name)
+    measurement = measure(command, workspace.parent)
+    label = "fokus import" if use_cli else "fokus (Python API)"
+    return Result(label, measurement, count_rows(workspace / "fokus.duckdb", "posts"))
+
+
+_BASELINE = (
+    "import sys, duckdb\n"
+    "con = duckdb.connect(sys.argv[1])\n"
+    "con.execute('CREATE TABLE t AS SELECT * FROM read_csv(?, header = true)',\n"
+    "            [sys.argv[2:]])\n"
+    "print(con.execute('SELECT count(*) FROM t').fetchall()[0][0])\n"
+)
+
+
+def run_baseline(files: tuple[Path, ...], database: Path | None) -> Result:
+    """Plain DuckDB: read every file into one table, in a file or in memory."""
+    target = str(database) if database else ":memory:"
+    scratch = database.parent if database else files[0].parent
+    command = [sys.executable, "-c", _BASELINE, target, *map(str, files)]
+    measurement = measure(command, scratch)
+    label = "DuckDB read_csv → file" if database else "DuckDB read_csv → memory"
+    return Result(label, measurement, int(measurement.output.split()[-1]))
+
+
+def count_rows(database: Path, table: str) -> int:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+
+def best(runs: list[Result]) -> Result:
+    return min(runs, key=lambda r: r.measurement.wall)
+
+
+# -- reporting ---------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.M)
+        cpu = found[1].strip() if found else cpu
+    ram = "? GiB"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        found = re.search(r"^MemTotal:\s*(\d+) kB", meminfo.read_text(), re.M)
+        ram = f"{int(found[1]) / 2**20:.1f} GiB" if found else ram
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {ram} RAM, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}"
+    )
+
+
+def gb(n: float) -> str:
+    return f"{n / 1e9:.2f} GB"
+
+
+def report(
+    args: argparse.Namespace,
+    data: Generated,
+    fokus: Result,
+    on_file: Result,
+    in_memory: Result,
+) -> tuple[list[str], list[str]]:
+    """The table as Markdown lines, and the verdict lines."""
+    f = fokus.measurement
+    ratio_file = f.wall / on_file.measurement.wall
+    ratio_memory = f.wall / in_memory.measurement.wall
+    lines = [
+        f"Data: {args.posts:,} posts in {args.files} files, {data.bytes / 1e6:,.0f} MB "
+        f"(captions {data.caption_chars / args.posts:.0f} chars on average, "
+        f"{100 * data.multiline / args.posts:.0f} % multi-line); "
+        f"generated in {data.seconds:.1f} s.",
+        "",
+        "| Run | Wall | Peak RSS | Rows stored | fokus / this |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for result, ratio in ((fokus, None), (on_file, ratio_file),
+                          (in_memory, ratio_memory)):  # fmt: skip
+        m = result.measurement
+        shown = f"{ratio:.2f}×" if ratio is not None else "—"
+        lines.append(
+            f"| {result.label} | {m.wall:.2f} s | {gb(m.rss_bytes)} | "
+            f"{result.rows:,} | {shown} |"
+        )
+    rows_ok = fokus.rows == args.posts
+    verdict = [
+        f"- Ratio fokus / DuckDB-to-file: {ratio_file:.2f} (target ≤ {TARGET_RATIO}): "
+        f"{'met' if ratio_file <= TARGET_RATIO else 'NOT met'}.",
+        f"- fokus peak RSS: {gb(f.rss_bytes)} (target ≤ {gb(TARGET_RSS_BYTES)}): "
+        f"{'met' if f.rss_bytes <= TARGET_RSS_BYTES else 'NOT met'}.",
+        f"- Posts in the store: {fokus.rows:,} of {args.posts:,}: "
+        f"{'correct' if rows_ok else 'WRONG'}.",
+    ]
+    return lines, verdict
+
+
+def reproduce(args: argparse.Namespace) -> str:
+    parts = [".venv/bin/python", "benchmarks/import_benchmark.py",
+             "--posts", str(args.posts), "--files", str(args.files)]  # fmt: skip
+    if args.repeat != 1:
+        parts += ["--repeat", str(args.repeat)]
+    return shlex.join([*parts, "--write-doc"])
+
+
+def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str],
+              how: str) -> None:  # fmt: skip
+    """Replace the import section of docs/performance.md (or create the file)."""
+    section = "\n".join([
+        DOC_START,
+        "## Import: `fokus import` against plain DuckDB `read_csv`",
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()}.",
+        "",
+        "Reproduce from the repository root:",
+        "",
+        "```",
+        reproduce(args),
+        "```",
+        "",
+        f"fokus ran as {how}. Each run is its own process; wall time is the whole "
+        "process (start-up included), peak RSS is `/usr/bin/time -v`'s maximum "
+        "resident set size."
+        + (f" Best of {args.repeat} runs each." if args.repeat > 1 else ""),
+        "",
+        *table,
+        "",
+        *verdict,
+        DOC_END,
+    ])  # fmt: skip
+    if DOC.exists():
+        text = DOC.read_text(encoding="utf-8")
+        if DOC_START in text and DOC_END in text:
+            head, rest = text.split(DOC_START, 1)
+            text = head + section + rest.split(DOC_END, 1)[1]
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+    else:
+        text = (
+            "# Performance\n\nMeasured figures, written by the scripts in "
+            "`benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
+            "editing the numbers by hand.\n\n" + section + "\n"
+        )
+    DOC.write_text(text, encoding="utf-8")
+    print(f"\nWrote {DOC.relative_to(REPO)}")
+
+
+# -- main --------------------------------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--files", type=int, default=4)
+    parser.add_argument("--workdir", type=Path, help="default: a new temp folder")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--repeat", type=int, default=1, help="best of R runs each")
+    parser.add_argument("--write-doc", action="store_true",
+                        help="write the figures into docs/performance.md")  # fmt: skip
+    args = parser.parse_args()
+    if args.posts < args.files or args.files < 1 or args.repeat < 1:
+        parser.error("need --files ≥ 1, --posts ≥ --files and --repeat ≥ 1")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    own_dir = args.workdir is None
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="fokus-bench-"))).resolve()
+    if workdir == REPO or REPO in workdir.parents:
+        raise SystemExit("--workdir must be outside the repository")
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"Machine: {machine()}")
+        print(f"Work folder: {workdir}")
+        data = generate(workdir / "data", args.posts, args.files)
+        print(f"Generated {args.posts:,} posts, {data.bytes / 1e6:,.0f} MB in "
+              f"{data.seconds:.1f} s")  # fmt: skip
+        use_cli = cli_ready()
+        how = (
+            f"the CLI, `{shlex.join(['fokus', 'import', 'WORKSPACE', '--quiet'])}`"
+            if use_cli
+            else "the Python API (`fokus import` was not available yet)"
+        )
+        print(f"fokus runs through {how}")
+        fokus_runs, file_runs, memory_runs = [], [], []
+        for attempt in range(args.repeat):
+            run_dir = workdir / f"run{attempt}"
+            run_dir.mkdir(exist_ok=True)
+            file_runs.append(run_baseline(data.files, run_dir / "baseline.duckdb"))
+            fokus_runs.append(run_fokus(data.files, run_dir / "workspace", use_cli))
+            memory_runs.append(run_baseline(data.files, None))
+            if not args.keep:
+                shutil.rmtree(run_dir)
+        table, verdict = report(
+            args, data, best(fokus_runs), best(file_runs), best(memory_runs)
+        )
+        print()
+        print("\n".join([*table, "", *verdict]))
+        if args.write_doc:
+            write_doc(args, table, verdict, how)
+    finally:
+        if args.keep:
+            print(f"Kept {workdir}")
+        elif own_dir:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:  # only what this script made in the user's folder
+            for made in (workdir / "data", *workdir.glob("run[0-9]*")):
+                shutil.rmtree(made, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One analysis per consideration, each a pure function of the data and the config."""

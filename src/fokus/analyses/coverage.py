@@ -1,0 +1,291 @@
+"""Data and coverage: what was imported, for which accounts and periods, and gaps.
+
+Every other section rests on this one, so it says plainly what the review can and
+cannot see: accounts, the days covered, posts per channel and format, gaps in the
+daily series and rows that could not be used.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import ibis
+
+from fokus.analyses.base import ReviewContext, ReviewData, to_date
+from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
+
+_FULL_YEAR_DAYS = 365
+
+
+class Coverage:
+    """What the review is based on."""
+
+    key: ClassVar[str] = "coverage"
+
+    def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
+        """Tables of accounts, formats, series and files; findings about gaps."""
+        n_posts = int(data.posts.count().execute())
+        n_days = int(data.daily.count().execute())
+        if n_posts == 0 and n_days == 0:
+            return SectionResult(
+                self.key,
+                "insufficient_data",
+                findings=(Finding("finding.coverage.no_data", "warning"),),
+                actions=(Action("action.coverage.import_exports", impact=3, effort=1),),
+            )
+        accounts = self._accounts(data)
+        formats = self._formats(data)
+        series, gaps = self._series(data)
+        files, skipped = self._files(data)
+        findings = [*self._period_findings(data, n_posts), *gaps]
+        findings.extend(self._channel_findings(data, context))
+        if skipped:
+            findings.append(
+                Finding(
+                    "finding.coverage.rows_skipped",
+                    "notice",
+                    {"n": skipped},
+                    Evidence(n=skipped),
+                )
+            )
+        unknown_paid = int(
+            data.posts.filter(data.posts.paid == "unknown").count().execute()
+        )
+        if n_posts and unknown_paid:
+            findings.append(
+                Finding(
+                    "finding.coverage.paid_unknown",
+                    "notice",
+                    {"n": unknown_paid, "total": n_posts},
+                    Evidence(n=n_posts, value=unknown_paid / n_posts),
+                )
+            )
+        return SectionResult(
+            self.key,
+            "ok",
+            findings=tuple(findings),
+            tables=tuple(t for t in (accounts, formats, series, files) if t.rows),
+        )
+
+    @staticmethod
+    def _accounts(data: ReviewData) -> Table:
+        posts = data.posts
+        per_account = posts.group_by(["platform", "account_id"]).aggregate(
+            posts=posts.count(),
+            first=posts.published_day.min(),
+            last=posts.published_day.max(),
+        )
+        named = per_account.left_join(
+            data.accounts.select("platform", "account_id", "name", "username"),
+            ["platform", "account_id"],
+        ).order_by(["platform", "account_id"])
+        rows = named.execute().to_dict("records")
+        return Table(
+            "coverage.accounts",
+            "table.coverage.accounts",
+            (
+                Column("platform", "column.platform"),
+                Column("account", "column.account"),
+                Column("posts", "column.posts", "integer"),
+                Column("first", "column.first_day", "date"),
+                Column("last", "column.last_day", "date"),
+            ),
+            tuple(
+                (
+                    r["platform"],
+                    _name(r),
+                    int(r["posts"]),
+                    to_date(r["first"]),
+                    to_date(r["last"]),
+                )
+                for r in rows
+            ),
+        )
+
+    @staticmethod
+    def _formats(data: ReviewData) -> Table:
+        posts = data.posts
+        counts = (
+            posts.group_by(["platform", "format"])
+            .aggregate(
+                posts=posts.count(),
+                organic=(posts.paid == "organic").sum(),
+                paid=(posts.paid == "paid").sum(),
+                unknown=(posts.paid == "unknown").sum(),
+            )
+            .order_by(["platform", ibis.desc("posts"), "format"])
+        )
+        rows = counts.execute().to_dict("records")
+        return Table(
+            "coverage.formats",
+            "table.coverage.formats",
+            (
+                Column("platform", "column.platform"),
+                Column("format", "column.format"),
+                Column("posts", "column.posts", "integer"),
+                Column("organic", "column.organic", "integer"),
+                Column("paid", "column.paid", "integer"),
+                Column("unknown", "column.paid_unknown", "integer"),
+            ),
+            tuple(
+                (
+                    r["platform"],
+                    r["format"],
+                    int(r["posts"]),
+                    int(r["organic"]),
+                    int(r["paid"]),
+                    int(r["unknown"]),
+                )
+                for r in rows
+            ),
+        )
+
+    @staticmethod
+    def _series(data: ReviewData) -> tuple[Table, list[Finding]]:
+        daily = data.daily
+        spans = (
+            daily.group_by(["platform", "account_id", "metric"])
+            .aggregate(
+                first=daily.day.min(),
+                last=daily.day.max(),
+                days=daily.day.nunique(),
+            )
+            .order_by(["platform", "account_id", "metric"])
+        )
+        rows = spans.execute().to_dict("records")
+        table_rows = []
+        findings = []
+        for r in rows:
+            first, last = to_date(r["first"]), to_date(r["last"])
+            assert first is not None and last is not None
+            expected = (last - first).days + 1
+            missing = expected - int(r["days"])
+            table_rows.append(
+                (
+                    r["platform"],
+                    r["account_id"],
+                    r["metric"],
+                    first,
+                    last,
+                    int(r["days"]),
+                    missing,
+                )
+            )
+            if missing:
+                findings.append(
+                    Finding(
+                        "finding.coverage.series_gaps",
+                        "notice",
+                        {
+                            "platform": str(r["platform"]),
+                            "metric": str(r["metric"]),
+                            "missing": missing,
+                            "first": first,
+                            "last": last,
+                        },
+                        Evidence(n=expected, value=missing / expected),
+                    )
+                )
+            if r["platform"] == "meta":
+                findings.append(
+                    Finding(
+                        "finding.coverage.series_platform_unknown",
+                        "notice",
+                        {"metric": str(r["metric"]), "account": str(r["account_id"])},
+                    )
+                )
+        table = Table(
+            "coverage.series",
+            "table.coverage.series",
+            (
+                Column("platform", "column.platform"),
+                Column("account", "column.account"),
+                Column("metric", "column.metric"),
+                Column("first", "column.first_day", "date"),
+                Column("last", "column.last_day", "date"),
+                Column("days", "column.days", "integer"),
+                Column("missing", "column.days_missing", "integer"),
+            ),
+            tuple(table_rows),
+        )
+        return table, findings
+
+    @staticmethod
+    def _files(data: ReviewData) -> tuple[Table, int]:
+        imports = data.imports.order_by(["file_name", "import_id"])
+        rows = imports.execute().to_dict("records")
+        table = Table(
+            "coverage.files",
+            "table.coverage.files",
+            (
+                Column("file", "column.file"),
+                Column("kind", "column.kind"),
+                Column("as_of", "column.as_of", "date"),
+                Column("rows", "column.rows_imported", "integer"),
+                Column("skipped", "column.rows_skipped", "integer"),
+            ),
+            tuple(
+                (
+                    r["file_name"],
+                    r["kind"],
+                    to_date(r["as_of"]),
+                    int(r["rows_imported"]),
+                    int(r["rows_skipped"]),
+                )
+                for r in rows
+            ),
+        )
+        return table, sum(int(r["rows_skipped"]) for r in rows)
+
+    @staticmethod
+    def _period_findings(data: ReviewData, n_posts: int) -> list[Finding]:
+        if not n_posts:
+            return [Finding("finding.coverage.no_posts", "warning")]
+        posts = data.posts
+        first = to_date(posts.published_day.min().execute())
+        last = to_date(posts.published_day.max().execute())
+        assert first is not None and last is not None
+        days = (last - first).days + 1
+        findings = [
+            Finding(
+                "finding.coverage.period",
+                "info",
+                {"n": n_posts, "first": first, "last": last, "days": days},
+                Evidence(n=n_posts),
+            )
+        ]
+        if days < _FULL_YEAR_DAYS:
+            findings.append(
+                Finding(
+                    "finding.coverage.period_short",
+                    "warning",
+                    {"days": days},
+                    Evidence(n=n_posts),
+                )
+            )
+        return findings
+
+    @staticmethod
+    def _channel_findings(data: ReviewData, context: ReviewContext) -> list[Finding]:
+        present = {
+            str(p)
+            for table in (data.posts, data.daily)
+            for p in table.select("platform").distinct().execute()["platform"]
+        }
+        return [
+            Finding(
+                "finding.coverage.channel_without_data",
+                "warning",
+                {"platform": c.platform, "account": c.account},
+            )
+            for c in context.config.channels
+            if c.role != "shelved" and c.platform not in present
+        ]
+
+
+def _name(row: dict[str, object]) -> str:
+    for key in ("name", "username", "account_id"):
+        value = row.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return ""

@@ -1,0 +1,8 @@
+"""Every analysis the review runs, in report order."""
+
+from __future__ import annotations
+
+from fokus.analyses.base import Analysis
+from fokus.analyses.coverage import Coverage
+
+ANALYSES: tuple[Analysis, ...] = (Coverage(),)

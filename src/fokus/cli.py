@@ -1,0 +1,439 @@
+"""The ``fokus`` command: parse options, call the library, print the outcome.
+
+Expected problems arrive as ``FokusError`` and are printed in one place
+(``_fail``), in the user's language, without a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table as RichTable
+
+from fokus import __version__
+from fokus.analyses.base import ReviewContext
+from fokus.demo import DEMO_ORGANISATION, write_demo_exports
+from fokus.errors import ExitCode, FokusError
+from fokus.i18n import Language, parse_language, translate
+from fokus.ingest.pipeline import import_files
+from fokus.model.imports import ImportOutcome
+from fokus.model.results import SectionResult
+from fokus.report.display import format_cell
+from fokus.review import review_workspace, write_review
+from fokus.store import Store
+from fokus.workspace import Workspace, init_workspace, list_export_files, open_workspace
+
+app = typer.Typer(
+    name="fokus",
+    help="An honest, data-backed yearly review of your social media. "
+    "Norwegian and English.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+_state: dict[str, bool] = {"quiet": False}
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of messages and report: nb or en."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")
+]
+
+
+def _env_language() -> Language:
+    for name in ("FOKUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        found = parse_language(os.environ.get(name, ""))
+        if found:
+            return found
+    return "nb"
+
+
+def _language(option: str | None, workspace: Workspace | None = None) -> Language:
+    if option:
+        found = parse_language(option)
+        if found is None:
+            raise FokusError(
+                "cli.bad_language",
+                "cli.bad_language.hint",
+                ExitCode.USAGE,
+                value=option,
+            )
+        return found
+    return workspace.config.language if workspace else _env_language()
+
+
+def _say(language: Language, key: str, **params: object) -> None:
+    if not _state["quiet"]:
+        out.print(escape(translate(key, language, **params)))
+
+
+def _fail(error: FokusError, language: Language) -> NoReturn:
+    err.print(
+        f"[bold red]✗[/] {escape(translate(error.message_key, language, **error.params))}"
+    )
+    err.print(
+        f"  [dim]→ {escape(translate(error.hint_key, language, **error.params))}[/]"
+    )
+    raise typer.Exit(int(error.exit_code))
+
+
+@contextmanager
+def _handled(language: Callable[[], Language]) -> Iterator[None]:
+    """Turn expected problems into a message and a documented exit code."""
+    try:
+        yield
+    except FokusError as error:
+        _fail(error, language())
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version.")
+    ] = False,
+) -> None:
+    if version:
+        out.print(f"fokus {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new workspace.")],
+    organisation: Annotated[
+        str, typer.Option("--organisation", "-o", help="The organisation's name.")
+    ] = "",
+    lang: LangOption = None,
+    timezone: Annotated[
+        str, typer.Option("--timezone", help="IANA time zone of the posts' times.")
+    ] = "Europe/Oslo",
+) -> None:
+    """Create a workspace: fokus.toml, exports/ and register templates."""
+    language = _env_language()
+    with _handled(lambda: language):
+        language = _language(lang)
+        name = organisation or directory.absolute().name
+        workspace = init_workspace(directory, name, language, timezone)
+        _say(language, "cli.init.done", path=str(workspace.root))
+        _say(language, "cli.init.next", path=str(directory))
+
+
+@app.command(name="import")
+def import_(
+    directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files to import (default: everything new in exports/)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="The day the files were exported (YYYY-MM-DD)."),
+    ] = None,
+    quiet: QuietOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Import platform exports into the workspace's database."""
+    _state["quiet"] = quiet
+    language = _env_language()
+    with _handled(lambda: language):
+        workspace = open_workspace(directory)
+        language = _language(lang, workspace)
+        code = _import(
+            workspace, files or list_export_files(workspace), as_of, language
+        )
+    raise typer.Exit(code)
+
+
+def _parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FokusError(
+            "cli.bad_date", "cli.bad_date.hint", ExitCode.USAGE, value=text
+        ) from None
+
+
+def _import(
+    workspace: Workspace,
+    paths: list[Path] | tuple[Path, ...],
+    as_of: str | None,
+    language: Language,
+) -> int:
+    day = _parse_day(as_of)
+    if not paths:
+        _say(language, "cli.import.nothing", path=str(workspace.exports_dir))
+        return 0
+    with Store.open(workspace.database_path) as store, _progress() as progress:
+        task = progress.add_task(
+            translate("cli.import.progress", language), total=len(paths)
+        )
+        outcomes = import_files(
+            paths,
+            store,
+            exports_dir=workspace.exports_dir,
+            timezone=workspace.config.timezone,
+            as_of=day,
+            progress=lambda name, done: progress.update(task, completed=done),
+        )
+    for outcome in outcomes:
+        _print_outcome(outcome, language)
+    imported = sum(o.status == "imported" for o in outcomes)
+    same = sum(o.status == "already_imported" for o in outcomes)
+    refused = sum(o.status == "refused" for o in outcomes)
+    rows = sum(o.rows_imported for o in outcomes)
+    skipped = sum(o.rows_skipped for o in outcomes)
+    out.print(
+        escape(
+            translate(
+                "cli.import.summary",
+                language,
+                imported=imported,
+                same=same,
+                refused=refused,
+                rows=rows,
+                skipped=skipped,
+            )
+        )
+    )
+    return int(ExitCode.BAD_INPUT) if refused else 0
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=_state["quiet"],
+    )
+    with progress:
+        yield progress
+
+
+def _print_outcome(outcome: ImportOutcome, language: Language) -> None:
+    name = escape(outcome.file)
+    if outcome.status == "refused":
+        params = outcome.refusal_params
+        err.print(
+            f"[bold red]✗[/] {name}: "
+            f"{escape(translate(outcome.refusal_key or '', language, **params))}"
+        )
+        err.print(
+            f"  [dim]→ "
+            f"{escape(translate(outcome.refusal_hint_key or '', language, **params))}[/]"
+        )
+        return
+    if _state["quiet"]:
+        return
+    if outcome.status == "already_imported":
+        out.print(
+            f"[dim]= {name}: {escape(translate('cli.import.already', language))}[/]"
+        )
+        return
+    kind = translate(f"kind.{outcome.kind}", language)
+    out.print(
+        f"[green]✓[/] {name}: "
+        + escape(
+            translate(
+                "cli.import.file_done",
+                language,
+                kind=kind,
+                rows=outcome.rows_imported,
+                skipped=outcome.rows_skipped,
+            )
+        )
+    )
+    for key, params in outcome.notes:
+        out.print(f"  [yellow]•[/] {escape(translate(key, language, **params))}")
+    for skip in outcome.skipped[:5]:
+        reason = translate(skip.reason_key, language, **skip.params)
+        out.print(
+            "  [yellow]•[/] "
+            + escape(
+                translate(
+                    "cli.import.skipped_row", language, row=skip.row, reason=reason
+                )
+            )
+        )
+    if len(outcome.skipped) > 5:
+        out.print(
+            "  "
+            + escape(
+                translate(
+                    "cli.import.more_skipped", language, n=outcome.rows_skipped - 5
+                )
+            )
+        )
+
+
+@app.command()
+def status(
+    directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    lang: LangOption = None,
+) -> None:
+    """Show what is stored: accounts, periods, counts, gaps and the last import."""
+    language = _env_language()
+    with _handled(lambda: language):
+        workspace = open_workspace(directory)
+        language = _language(lang, workspace)
+        from fokus.analyses.coverage import Coverage  # noqa: PLC0415 (CLI start-up time)
+        from fokus.review import review_data  # noqa: PLC0415
+
+        with Store.open(workspace.database_path) as store:
+            records = store.imports()
+            result = Coverage().run(
+                review_data(store), ReviewContext(workspace.config, dt.date.today())
+            )
+        _print_section(result, language)
+        if records:
+            last = records[-1]
+            _say(
+                language,
+                "cli.status.last_import",
+                file=last.file_name,
+                when=last.imported_at.astimezone(dt.UTC).date(),
+            )
+
+
+def _print_section(result: SectionResult, language: Language) -> None:
+    for finding in result.findings:
+        out.print(f"• {escape(translate(finding.key, language, **finding.params))}")
+    for table in result.tables:
+        rich_table = RichTable(
+            title=translate(table.title_key, language), title_justify="left"
+        )
+        for column in table.columns:
+            numeric = column.kind in {"integer", "number", "percent"}
+            rich_table.add_column(
+                translate(column.label_key, language),
+                justify="right" if numeric else "left",
+            )
+        for row in table.rows:
+            rich_table.add_row(
+                *(
+                    escape(format_cell(value, column.kind, language).text)
+                    for value, column in zip(row, table.columns, strict=True)
+                )
+            )
+        out.print(rich_table)
+
+
+@app.command()
+def review(
+    directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    lang: LangOption = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="HTML file to write.")
+    ] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="JSON file to write.")
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Run the review and write the report (HTML and JSON)."""
+    _state["quiet"] = quiet
+    language = _env_language()
+    with _handled(lambda: language):
+        workspace = open_workspace(directory)
+        language = _language(lang, workspace)
+        _review(workspace, language, out_file, json_file)
+
+
+def _review(
+    workspace: Workspace,
+    language: Language,
+    html: Path | None,
+    json: Path | None,
+    today: dt.date | None = None,
+) -> None:
+    html = html or workspace.reports_dir / "review.html"
+    json = json or workspace.reports_dir / "review.json"
+    with _progress() as progress:
+        task = progress.add_task(translate("cli.review.progress", language), total=None)
+        result = review_workspace(
+            workspace,
+            language=language,
+            today=today,
+            progress=lambda key: progress.update(
+                task, description=translate(f"section.{key}.title", language)
+            ),
+        )
+    written = write_review(result, workspace, html, json)
+    failed = [s.key for s in result.sections if s.status == "failed"]
+    for key in failed:
+        err.print(
+            "[bold red]✗[/] "
+            + escape(
+                translate(
+                    "cli.review.section_failed",
+                    language,
+                    section=translate(f"section.{key}.title", language),
+                )
+            )
+        )
+    _say(language, "cli.review.done", html=str(written.html), json=str(written.json))
+
+
+@app.command()
+def demo(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder for the demo workspace.")
+    ] = Path("fokus-demo"),
+    lang: LangOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Create a fictional organisation's workspace, import its exports, review it."""
+    _state["quiet"] = quiet
+    language = _env_language()
+    with _handled(lambda: language):
+        language = _language(lang)
+        today = dt.date(2026, 11, 20)  # fixed, so every demo is identical
+        if (directory / "fokus.toml").exists():
+            workspace = open_workspace(directory)
+        else:
+            workspace = init_workspace(
+                directory, DEMO_ORGANISATION, language, today=today
+            )
+        files = write_demo_exports(workspace.exports_dir, today=today)
+        _say(language, "cli.demo.written", n=len(files), path=str(workspace.root))
+        code = _import(workspace, list_export_files(workspace), None, language)
+        if code:
+            raise typer.Exit(code)
+        _review(workspace, language, None, None, today=today)
+
+
+def main() -> None:
+    """Entry point of the ``fokus`` script and ``python -m fokus``."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print(translate("cli.interrupted", _env_language()))
+        sys.exit(130)
+    except Exception as error:
+        # A bug, not a user's mistake: say so plainly, then show the traceback that
+        # a bug report needs.
+        language = _env_language()
+        err.print(
+            f"[bold red]✗[/] {escape(translate('error.unexpected', language, error=error))}"
+        )
+        err.print(f"  [dim]→ {escape(translate('error.unexpected.hint', language))}[/]")
+        err.print_exception()
+        sys.exit(int(ExitCode.FAILED))

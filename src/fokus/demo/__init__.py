@@ -1,0 +1,36 @@
+"""A demo workspace: a fictional Norwegian municipality's exports in real formats.
+
+``write_demo_exports`` simulates two years of posts and account metrics and writes
+them as the files a communications team downloads from Meta Business Suite over
+the years, so the demo runs through the real importers and the real review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fokus.demo.meta_writers import META_WRITERS, Writer
+from fokus.demo.organisation import DEMO_ORGANISATION
+from fokus.demo.world import build_world
+from fokus.model.vocab import ExportKind
+
+__all__ = ["DEMO_ORGANISATION", "WRITERS", "write_demo_exports"]
+
+WRITERS: tuple[tuple[ExportKind, Writer], ...] = META_WRITERS
+"""Every writer the demo runs; writers for other platforms are added here."""
+
+
+def write_demo_exports(
+    exports_dir: Path, *, seed: int = 2026, today: dt.date = dt.date(2026, 11, 20)
+) -> tuple[Path, ...]:
+    """Write the demo's export files into exports_dir; return their paths (sorted).
+
+    Same seed+today → byte-identical files: all randomness comes from
+    ``random.Random`` seeded per stream, and nothing reads the clock.
+    """
+    world = build_world(seed, today)
+    paths: list[Path] = []
+    for _kind, writer in WRITERS:
+        paths.extend(writer(world, exports_dir))
+    return tuple(sorted(paths))

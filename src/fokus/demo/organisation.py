@@ -1,0 +1,170 @@
+"""The fictional organisation behind the demo: its accounts, pillars and audience.
+
+Everything here is invented. The numbers that steer the simulation live next to the
+thing they describe (a pillar's reach and engagement multipliers sit on the pillar),
+so the story the demo tells can be read in one place:
+
+* Facebook is the weak channel: many posts, little reach per post, and falling.
+* Instagram is the strong one: fewer posts, more reach, growing.
+* "Natur og friluft" and "Kultur" work; "Politikk og høringer" and the generic
+  service notices do not.
+* Posts with a face and a first-person voice beat polished marketing text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DEMO_ORGANISATION = "Fjordvik kommune"
+
+MetaPlatform = Literal["facebook", "instagram"]
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One account of the organisation on one platform."""
+
+    platform: MetaPlatform
+    account_id: str
+    username: str
+    name: str
+
+
+FACEBOOK_PAGE = Account(
+    "facebook", "100087154302961", "fjordvikkommune", DEMO_ORGANISATION
+)
+INSTAGRAM_ACCOUNT = Account(
+    "instagram", "17841458830214476", "fjordvik_kommune", DEMO_ORGANISATION
+)
+ACCOUNTS = (FACEBOOK_PAGE, INSTAGRAM_ACCOUNT)
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    """A content pillar and how well it works (multipliers around 1.0)."""
+
+    key: str
+    name: str
+    weight: float
+    """Share of posts, before normalising."""
+    reach: float
+    engagement: float
+    share_bias: float
+    """Multiplier on the share of interactions that are shares (warnings get shared)."""
+    comment_bias: float
+    hashtags: tuple[str, ...]
+
+
+PILLARS: tuple[Pillar, ...] = (
+    Pillar("natur", "Natur og friluft", 0.15, 1.55, 1.35, 1.0, 1.0,
+           ("#friluftsliv", "#turglede", "#norgesnatur")),
+    Pillar("kultur", "Kultur", 0.18, 1.15, 1.2, 1.0, 1.0,
+           ("#kultur", "#bibliotek", "#kulturhuset")),
+    Pillar("beredskap", "Beredskap", 0.12, 1.45, 0.9, 3.0, 0.8,
+           ("#beredskap", "#egenberedskap")),
+    Pillar("jobb", "Jobb i kommunen", 0.15, 0.95, 1.05, 1.2, 0.9,
+           ("#jobbikommunen", "#ledigstilling")),
+    Pillar("politikk", "Politikk og høringer", 0.15, 0.5, 0.55, 0.6, 2.2,
+           ("#lokaldemokrati", "#høring")),
+    Pillar("tjenester", "Tjenester og informasjon", 0.25, 0.8, 0.65, 1.0, 0.8,
+           ("#innbyggerinfo",)),
+)  # fmt: skip
+
+BASE_HASHTAGS = ("#fjordvik", "#fjordvikkommune")
+
+Voice = Literal["personal", "generic", "plain"]
+VOICE_WEIGHTS: tuple[tuple[Voice, float], ...] = (
+    ("personal", 0.25),
+    ("generic", 0.2),
+    ("plain", 0.55),
+)
+VOICE_REACH: dict[Voice, float] = {"personal": 1.3, "generic": 0.75, "plain": 1.0}
+VOICE_ENGAGEMENT: dict[Voice, float] = {"personal": 1.45, "generic": 0.7, "plain": 1.0}
+
+# Post formats in the platforms' own words, with (share of posts, reach, engagement
+# rate). Reach and engagement rank formats differently on purpose: video reaches
+# furthest, photos and carousels get the most interactions per person reached.
+FACEBOOK_FORMATS: tuple[tuple[str, float, float, float], ...] = (
+    ("Photos", 0.58, 1.0, 1.0),
+    ("Links", 0.2, 0.6, 0.85),
+    ("Videos", 0.08, 1.8, 0.55),
+    ("Reels", 0.14, 2.6, 0.45),
+)
+INSTAGRAM_FORMATS: tuple[tuple[str, float, float, float], ...] = (
+    ("IG image", 0.4, 0.9, 1.0),
+    ("IG carousel", 0.25, 1.1, 1.55),
+    ("IG reel", 0.35, 2.3, 0.6),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelModel:
+    """How a channel behaves: volume, reach level and trend, engagement level."""
+
+    posts_per_week: float
+    base_reach: float
+    yearly_trend: float
+    """Reach multiplier per year (0.72 = minus 28 % a year)."""
+    reach_sigma: float
+    """Spread of the lognormal noise on reach: the heavy tail."""
+    engagement_rate: float
+    """Interactions per person reached for a plain, average post."""
+    weekend_posting: float
+    weekend_reach: float
+    posting_hours: tuple[int, int]
+
+
+# Facebook posts less at weekends and weekend posts reach fewer people; Instagram
+# also posts less at weekends, but its weekend posts reach *more* people.
+CHANNELS: dict[MetaPlatform, ChannelModel] = {
+    "facebook": ChannelModel(5.2, 420.0, 0.72, 0.8, 0.045, 0.35, 0.6, (7, 16)),
+    "instagram": ChannelModel(4.0, 950.0, 1.35, 0.85, 0.075, 0.45, 1.5, (10, 20)),
+}
+
+# Seasonal rhythm (January = index 0): a deep summer dip in the July holidays, a
+# bump before Christmas. Posting volume follows the same rhythm, more sharply.
+MONTH_REACH = (0.95, 1.0, 1.0, 1.0, 1.1, 0.95, 0.5, 0.85, 1.0, 1.0, 1.1, 1.6)
+MONTH_POSTING = (0.95, 1.0, 1.0, 1.0, 1.1, 0.9, 0.35, 0.8, 1.05, 1.05, 1.1, 1.2)
+
+BOOST_SHARE = 0.045
+"""Share of Facebook posts that are boosted, from the first January of the data."""
+BOOSTED_PILLARS = ("jobb", "kultur", "tjenester")
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """What Meta shows under Audience: age × gender, top countries, top cities."""
+
+    age_gender: tuple[tuple[str, float, float], ...]
+    """(age band, women %, men %); all cells add up to 100."""
+    countries: tuple[tuple[str, float], ...]
+    cities: tuple[tuple[str, float], ...]
+
+
+AUDIENCES: dict[MetaPlatform, Audience] = {
+    # The Facebook page reaches an older, mostly female audience.
+    "facebook": Audience(
+        (("18-24", 1.8, 1.2), ("25-34", 8.4, 4.9), ("35-44", 13.6, 8.2),
+         ("45-54", 14.9, 9.7), ("55-64", 11.3, 8.1), ("65+", 10.2, 7.7)),
+        (("Norway", 93.4), ("Sweden", 1.3), ("Poland", 1.1), ("Lithuania", 0.5),
+         ("Denmark", 0.4), ("Germany", 0.4), ("United Kingdom", 0.3),
+         ("Spain", 0.3), ("Philippines", 0.2), ("Ukraine", 0.2)),
+        (("Fjordvik, Norway", 58.2), ("Sjøvik, Norway", 9.6), ("Bergen, Norway", 6.1),
+         ("Lyngstø, Norway", 4.4), ("Oslo, Norway", 3.2), ("Håmyra, Norway", 2.7),
+         ("Stavanger, Norway", 1.1), ("Trondheim, Norway", 0.9),
+         ("Ålesund, Norway", 0.7), ("Førde, Norway", 0.6)),
+    ),
+    # Instagram's audience is younger and more even between women and men.
+    "instagram": Audience(
+        (("18-24", 9.8, 6.9), ("25-34", 17.6, 11.4), ("35-44", 14.1, 9.3),
+         ("45-54", 9.2, 6.0), ("55-64", 5.9, 3.8), ("65+", 3.6, 2.4)),
+        (("Norway", 89.7), ("Sweden", 1.9), ("Germany", 1.2), ("Poland", 0.9),
+         ("Denmark", 0.7), ("United States", 0.6), ("United Kingdom", 0.5),
+         ("Netherlands", 0.4), ("Spain", 0.3), ("Finland", 0.2)),
+        (("Fjordvik, Norway", 41.3), ("Bergen, Norway", 11.2), ("Sjøvik, Norway", 7.8),
+         ("Oslo, Norway", 6.3), ("Lyngstø, Norway", 2.9), ("Trondheim, Norway", 1.8),
+         ("Stavanger, Norway", 1.4), ("Håmyra, Norway", 1.2), ("Tromsø, Norway", 0.8),
+         ("Førde, Norway", 0.7)),
+    ),
+}  # fmt: skip

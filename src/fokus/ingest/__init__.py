@@ -1,0 +1,1 @@
+"""Importers: recognise each export by its content and store it."""

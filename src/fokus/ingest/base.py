@@ -1,0 +1,66 @@
+"""The adapter protocol: recognise an export by content, then store it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from fokus.ingest.sniff import TextSample
+from fokus.model.vocab import Platform
+from fokus.store.database import StagedCounts, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """How well a file fits an export kind: what was found and what is missing."""
+
+    kind: str
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Everything the kind needs is there."""
+        return not self.missing and bool(self.matched)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportContext:
+    """What an adapter may need besides the file."""
+
+    display_name: str
+    """The file's name as the user knows it (relative to exports/)."""
+    timezone: str
+    as_of: dt.date | None
+    """The export date given on the command line, if any."""
+    folder_hint: str
+    """The sub-folder of exports/ the file sits in (``facebook``, ``instagram`` …)."""
+    scratch: Path
+    """A private temporary folder for transcoded copies."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What an adapter stored, and notes worth telling the user."""
+
+    counts: StagedCounts
+    as_of: dt.date
+    notes: tuple[tuple[str, Mapping[str, str]], ...] = field(default_factory=tuple)
+
+
+class Adapter(Protocol):
+    """One export kind. ``recognise`` must be cheap and never raise."""
+
+    kind: ClassVar[str]
+    platform: ClassVar[Platform]
+
+    def recognise(self, sample: TextSample) -> Recognition:
+        """Compare the sample with what this kind looks like."""
+        ...
+
+    def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
+        """Read the whole file and store it in one transaction."""
+        ...

@@ -1,0 +1,59 @@
+"""The date an export was taken: its numbers are lifetime totals as of that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal
+
+AsOfSource = Literal["option", "file_name", "content", "file_date"]
+
+# Meta names content exports "Jan-14-2025_Apr-14-2025_<id>.csv": the range's end is
+# the day of the export. Only a hint for the date, never for the kind of file.
+_META_RANGE = re.compile(
+    r"(?P<m1>[A-Z][a-z]{2})-(?P<d1>\d{2})-(?P<y1>\d{4})_"
+    r"(?P<m2>[A-Z][a-z]{2})-(?P<d2>\d{2})-(?P<y2>\d{4})"
+)
+_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The end of a Meta date range in a file name, if there is one."""
+    found = _META_RANGE.search(name)
+    if not found or found["m2"] not in _MONTHS:
+        return None
+    try:
+        return dt.date(
+            int(found["y2"]), _MONTHS.index(found["m2"]) + 1, int(found["d2"])
+        )
+    except ValueError:
+        return None
+
+
+def export_date(
+    path: Path, option: dt.date | None, content: dt.date | None = None
+) -> tuple[dt.date, AsOfSource]:
+    """Choose the export date: the user's word, the file name, the content, the file."""
+    if option is not None:
+        return option, "option"
+    named = date_from_name(path.name)
+    if named is not None:
+        return named, "file_name"
+    if content is not None:
+        return content, "content"
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    return modified.date(), "file_date"

@@ -1,0 +1,229 @@
+"""Look at a file's bytes: encoding, delimiter, preamble, and a parsed sample.
+
+Exports arrive as UTF-8 with or without a BOM, UTF-16LE with a BOM (Meta's daily
+series), or Windows-1252 from Norwegian Excel. DuckDB reads only UTF-8 offline, so
+anything else is transcoded to a temporary UTF-8 copy first.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from fokus.errors import ExitCode, FokusError
+
+Encoding = Literal["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"]
+SAMPLE_BYTES = 1 << 20
+_CHUNK = 1 << 22
+_SIGNATURES = (
+    (b"PK\x03\x04", "import.refused.spreadsheet"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import.refused.spreadsheet"),
+    (b"%PDF", "import.refused.binary"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextSample:
+    """The first part of a text file, decoded and split into CSV records."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
+    encoding: Encoding
+    delimiter: str
+    sep_line: bool
+    """The file starts with Excel's ``sep=,`` line (Meta's series files do)."""
+    wrapped: bool
+    """Every line is one quoted field holding a whole CSV line (a bad re-save)."""
+    records: tuple[tuple[str, ...], ...]
+    """The first records after any ``sep=`` line, parsed with the file's delimiter."""
+    complete: bool
+    """The sample holds the whole file."""
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    """sha256 and size of a file, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _encoding_of(head: bytes) -> Encoding:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    if b"\x00" in head[:4096]:
+        raise FokusError("import.refused.binary", "import.refused.binary.hint")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut by the sample's end is still UTF-8.
+        if error.start < len(head) - 4:
+            return "cp1252"
+    return "utf-8"
+
+
+def _decode(head: bytes, encoding: Encoding, complete: bool) -> str:
+    decoder = codecs.getincrementaldecoder(_codec(encoding))(errors="replace")
+    text = decoder.decode(head, final=complete)
+    return text.removeprefix("\ufeff")
+
+
+def _codec(encoding: Encoding) -> str:
+    return {"utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(encoding, encoding)
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator of the header line, counted outside quotes."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in first_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def read_sample(path: Path, max_records: int = 60) -> TextSample:
+    """Decode the start of ``path`` and parse its first records.
+
+    Raises ``FokusError`` for an empty file and for binary or spreadsheet files.
+    """
+    sha256, size = file_digest(path)
+    if size == 0:
+        raise FokusError("import.refused.empty", "import.refused.empty.hint")
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    for signature, key in _SIGNATURES:
+        if head.startswith(signature):
+            raise FokusError(key, key + ".hint")
+    stripped = head.lstrip()
+    if stripped.startswith((b"<?xml", b"<html", b"<!DOCTYPE", b"{", b"[")):
+        key = (
+            "import.refused.spreadsheet"
+            if b"<Workbook" in head
+            else "import.refused.binary"
+        )
+        raise FokusError(key, key + ".hint")
+    encoding = _encoding_of(head)
+    complete = size <= SAMPLE_BYTES
+    text = _decode(head, encoding, complete)
+    # Random bytes read as Windows-1252 are about 12 % control characters; a damaged
+    # but real export (mixed encodings after an Excel re-save) has a few.
+    if "\x00" in text or _control_share(text) > 0.05:
+        raise FokusError("import.refused.binary", "import.refused.binary.hint")
+    sep_line = text[:4].lower() == "sep=" and "\n" in text[:12]
+    body = text.split("\n", 1)[1] if sep_line else text
+    first_line = body.split("\n", 1)[0]
+    delimiter = text[4] if sep_line and text[4] in ",;\t" else _delimiter(first_line)
+    if not complete:
+        body = body.rsplit("\n", 1)[0]  # drop a record cut by the sample's end
+    records = _records(body, delimiter, max_records)
+    wrapped = _is_wrapped(records, delimiter)
+    if wrapped:
+        records = _records(_unwrap(body, delimiter), delimiter, max_records)
+    return TextSample(
+        path, sha256, size, encoding, delimiter, sep_line, wrapped, records, complete
+    )
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t")
+    return bad / len(sample)
+
+
+def _records(text: str, delimiter: str, limit: int) -> tuple[tuple[str, ...], ...]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[str, ...]] = []
+    try:
+        for row in reader:
+            out.append(tuple(row))
+            if len(out) >= limit:
+                break
+    except csv.Error:
+        pass  # the sample is what it is; adapters decide if it is enough
+    return tuple(out)
+
+
+def _is_wrapped(records: tuple[tuple[str, ...], ...], delimiter: str) -> bool:
+    """Each record a single field that itself holds several delimited fields."""
+    # The header decides: a real header is never one field full of delimiters.
+    # Data lines cannot: caption lines split off by the wrapping parse unevenly.
+    non_empty = [r for r in records if any(r)]
+    return (
+        bool(non_empty)
+        and len(non_empty[0]) == 1
+        and (non_empty[0][0].count(delimiter) >= 2)
+    )
+
+
+def utf8_copy(sample: TextSample, folder: Path) -> Path:
+    """A UTF-8 path DuckDB can read: the file itself, or a transcoded copy."""
+    if sample.encoding in {"utf-8", "utf-8-sig"} and not sample.wrapped:
+        return sample.path
+    target = folder / "utf8.csv"
+    decoder = codecs.getincrementaldecoder(_codec(sample.encoding))(errors="replace")
+    with sample.path.open("rb") as source, target.open("w", encoding="utf-8") as out:
+        if not sample.wrapped:
+            while chunk := source.read(_CHUNK):
+                out.write(decoder.decode(chunk).replace("\ufeff", ""))
+            out.write(decoder.decode(b"", final=True))
+            return target
+        out.write(_unwrap(decoded_text(sample), sample.delimiter))
+    return target
+
+
+def _unwrap(text: str, delimiter: str) -> str:
+    """The CSV inside a CSV: each outer record is one physical line of the inner one.
+
+    Joining the outer fields with newlines restores the inner text, including
+    captions whose line breaks split them over several outer records.
+    """
+    outer = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # An outer record split on a bare delimiter is one line again once re-joined.
+    return "\n".join(delimiter.join(record) for record in outer) + "\n"
+
+
+def decoded_text(sample: TextSample) -> str:
+    """The whole file as text (for the small series and audience files)."""
+    data = sample.path.read_bytes()
+    text = data.decode(_codec(sample.encoding), "replace").removeprefix("\ufeff")
+    if sample.sep_line:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    return text
+
+
+def all_records(sample: TextSample) -> list[tuple[str, ...]]:
+    """Every record of a small file, unwrapped if needed."""
+    text = decoded_text(sample)
+    if sample.wrapped:
+        text = _unwrap(text, sample.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sample.delimiter)
+    return [tuple(record) for record in reader]
+
+
+def refuse_unreadable(error: Exception) -> FokusError:
+    """A CSV the parser cannot read at all."""
+    return FokusError(
+        "import.unreadable_csv",
+        "import.unreadable_csv.hint",
+        ExitCode.BAD_INPUT,
+        error=str(error),
+    )

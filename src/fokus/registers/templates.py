@@ -1,0 +1,226 @@
+"""The five registers a team keeps by hand, and the CSV templates ``fokus init`` writes.
+
+A template is a header row and one example row, written so that a double click opens
+it in Norwegian Excel with the columns split and æøå intact: ``;`` between fields, a
+byte order mark (without it Excel reads UTF-8 as Windows-1252), decimal commas and
+``25.03.2026`` dates. The English template keeps the BOM for the same reason, with
+``,``, decimal points and ISO dates. A register has one file name in both languages,
+so a workspace can change language without renaming files. Reading and validating the
+registers comes later; this module only says what they contain (docs/registers.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+from fokus.errors import ExitCode, FokusError
+from fokus.files import write_atomically
+from fokus.i18n import Language
+
+RegisterKey = Literal["access", "ai_tools", "time_use", "profiles", "experiments"]
+REGISTER_KEYS: tuple[RegisterKey, ...] = get_args(RegisterKey)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterColumn:
+    """One column: a stable key, its header and an example value in each language.
+
+    ``help_key`` names the catalog text that explains what to write in the column.
+    """
+
+    key: str
+    header_nb: str
+    header_en: str
+    example_nb: str
+    example_en: str
+    help_key: str
+
+    def header(self, language: Language) -> str:
+        return self.header_nb if language == "nb" else self.header_en
+
+    def example(self, language: Language) -> str:
+        return self.example_nb if language == "nb" else self.example_en
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterTemplate:
+    """One register: its key, its file name in ``registers/`` and its columns."""
+
+    key: RegisterKey
+    filename: str
+    columns: tuple[RegisterColumn, ...]
+
+
+def _register(
+    key: RegisterKey, *rows: tuple[str, str, str, str, str]
+) -> RegisterTemplate:
+    """A register from rows of (column key, header nb, header en, example nb, en)."""
+    return RegisterTemplate(
+        key=key,
+        filename=f"{key}.csv",
+        columns=tuple(
+            RegisterColumn(
+                column, head_nb, head_en, ex_nb, ex_en, f"register.{key}.{column}.help"
+            )
+            for column, head_nb, head_en, ex_nb, ex_en in rows
+        ),
+    )
+
+
+REGISTERS: tuple[RegisterTemplate, ...] = (
+    _register(
+        "access",
+        ("person", "Person", "Person", "Kari Nordmann", "Kari Nordmann"),
+        (
+            "asset",
+            "Konto eller side",
+            "Account or page",
+            "Facebook-siden",
+            "Facebook Page",
+        ),
+        ("platform", "Plattform", "Platform", "Facebook", "Facebook"),
+        ("role", "Rolle", "Role", "admin", "admin"),
+        ("relation", "Tilknytning", "Relation", "ansatt", "employee"),
+        ("two_factor", "Tofaktor", "Two-factor", "ja", "yes"),
+        ("can_spend", "Kan bruke annonsepenger", "Can spend on ads", "nei", "no"),
+        (
+            "last_reviewed",
+            "Sist kontrollert",
+            "Last reviewed",
+            "25.03.2026",
+            "2026-03-25",
+        ),
+    ),
+    _register(
+        "ai_tools",
+        ("tool", "Verktøy", "Tool", "ChatGPT", "ChatGPT"),
+        (
+            "purpose",
+            "Brukes til",
+            "Purpose",
+            "Utkast til innleggstekster",
+            "Drafting post copy",
+        ),
+        ("owner", "Ansvarlig", "Owner", "Kari Nordmann", "Kari Nordmann"),
+        ("users", "Antall brukere", "Number of users", "3", "3"),
+        (
+            "cost_per_month",
+            "Kostnad per måned (kr)",
+            "Cost per month (NOK)",
+            "312,50",
+            "312.50",
+        ),
+        (
+            "hours_saved_per_month",
+            "Timer spart per måned",
+            "Hours saved per month",
+            "6,5",
+            "6.5",
+        ),
+        ("data_handling", "Databehandling", "Data handling", "godkjent", "approved"),
+        ("in_use_since", "I bruk siden", "In use since", "01.09.2025", "2025-09-01"),
+    ),
+    _register(
+        "time_use",
+        ("activity", "Aktivitet", "Activity", "dataanalyse", "analysis"),
+        (
+            "planned_hours_per_month",
+            "Planlagte timer per måned",
+            "Planned hours per month",
+            "4,5",
+            "4.5",
+        ),
+        (
+            "actual_hours_per_month",
+            "Faktiske timer per måned",
+            "Actual hours per month",
+            "2,5",
+            "2.5",
+        ),
+    ),
+    _register(
+        "profiles",
+        ("platform", "Plattform", "Platform", "Instagram", "Instagram"),
+        ("account", "Konto", "Account", "@eksempelkommune", "@examplecouncil"),
+        ("field", "Felt", "Field", "bio", "bio"),
+        (
+            "text",
+            "Tekst",
+            "Text",
+            "Nyheter, arrangementer og tjenester fra Eksempel kommune. "
+            "Spør oss gjerne her – vi svarer på hverdager.",
+            "News, events and services from Example Council. "
+            "Ask us here – we reply on weekdays.",
+        ),
+        ("last_updated", "Sist oppdatert", "Last updated", "12.01.2026", "2026-01-12"),
+    ),
+    _register(
+        "experiments",
+        ("name", "Navn", "Name", "Ansatte i reels", "Staff in reels"),
+        (
+            "hypothesis",
+            "Hypotese",
+            "Hypothesis",
+            "Reels der en ansatt snakker rett til kamera, gir mer engasjement "
+            "enn reels med bare tekst og musikk",
+            "Reels with a staff member talking to camera get more engagement "
+            "than reels with only text and music",
+        ),
+        ("metric", "Måltall", "Metric", "engasjementsrate", "engagement rate"),
+        ("platform", "Plattform", "Platform", "Instagram", "Instagram"),
+        ("variant_a", "Variant A", "Variant A", "Tekst og musikk", "Text and music"),
+        (
+            "variant_b",
+            "Variant B",
+            "Variant B",
+            "Ansatt snakker til kamera",
+            "Staff member talking to camera",
+        ),
+        ("start", "Start", "Start", "02.03.2026", "2026-03-02"),
+        ("end", "Slutt", "End", "26.04.2026", "2026-04-26"),
+        (
+            "decision",
+            "Beslutning",
+            "Decision",
+            "Lag flere reels med ansatte",
+            "Make more reels with staff",
+        ),
+    ),
+)
+"""Every register, in the order the review uses them."""
+
+
+def render_register_template(register: RegisterTemplate, language: Language) -> bytes:
+    """The template file's bytes: BOM, header row, one example row, CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    # Excel writes and expects CRLF; ";" because "," is the Norwegian decimal mark.
+    writer = csv.writer(
+        buffer, delimiter=";" if language == "nb" else ",", lineterminator="\r\n"
+    )
+    writer.writerow(column.header(language) for column in register.columns)
+    writer.writerow(column.example(language) for column in register.columns)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_register_template(
+    register: RegisterTemplate, folder: Path, language: Language
+) -> Path:
+    """Write ``folder/<register>.csv`` and return its path; never overwrite a file.
+
+    Raises ``FokusError`` if the file exists (it may hold the team's own rows) and
+    ``OSError`` if the folder cannot be written to.
+    """
+    path = folder / register.filename
+    if path.exists():
+        raise FokusError(
+            "register.template_exists",
+            "register.template_exists.hint",
+            ExitCode.BAD_INPUT,
+            path=str(path),
+        )
+    write_atomically(path, render_register_template(register, language))
+    return path

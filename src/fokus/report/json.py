@@ -1,0 +1,137 @@
+"""The review as a versioned JSON document for integrations (see docs/json-output.md).
+
+Keys come out in a fixed order, parameters sorted by name, and non-finite numbers
+as ``null``, so the same review always gives byte-identical text: golden files and
+diffs between two runs stay meaningful.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+from fokus.model.results import Evidence, Param, Review
+from fokus.report.blocks import (
+    ActionBlock,
+    FindingBlock,
+    SectionBlock,
+    TableBlock,
+    build_document,
+    is_missing,
+)
+
+JSON_SCHEMA_VERSION = 1
+"""Bumped only when a key is renamed or removed or its meaning changes; new keys
+are added without a bump (docs/json-output.md)."""
+
+JsonValue = str | int | float | bool | None
+
+
+def review_to_dict(review: Review, workspace: str) -> dict[str, object]:
+    """The JSON document as plain Python values, keys in their documented order."""
+    doc = build_document(review, workspace)
+    period = (
+        None
+        if doc.period is None
+        else {
+            "start": doc.period.start.isoformat(),
+            "end": doc.period.end.isoformat(),
+        }
+    )
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "generated_at": doc.generated_at.isoformat(timespec="seconds").replace(
+            "+00:00", "Z"
+        ),
+        "language": doc.language,
+        "workspace": doc.workspace,
+        "organisation": doc.organisation,
+        "period": period,
+        "sections": [_section(s) for s in doc.sections],
+    }
+
+
+def render_json(review: Review, workspace: str) -> str:
+    """The JSON document as UTF-8 text, indented, ending in a newline."""
+    # allow_nan=False is a tripwire: every float was already checked on the way in.
+    text = json.dumps(
+        review_to_dict(review, workspace),
+        ensure_ascii=False,
+        indent=2,
+        allow_nan=False,
+    )
+    return text + "\n"
+
+
+def _value(value: Param) -> JsonValue:
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _params(params: Mapping[str, Param]) -> dict[str, JsonValue]:
+    return {name: _value(v) for name, v in params.items()}
+
+
+def _evidence(evidence: Evidence | None) -> dict[str, object] | None:
+    if evidence is None:
+        return None
+    interval = (
+        None
+        if evidence.interval is None
+        else [_value(evidence.interval[0]), _value(evidence.interval[1])]
+    )
+    return {
+        "n": evidence.n,
+        "value": _value(evidence.value),
+        "interval": interval,
+        "probability": _value(evidence.probability),
+        "denominator": evidence.denominator,
+    }
+
+
+def _finding(finding: FindingBlock) -> dict[str, object]:
+    return {
+        "key": finding.key,
+        "severity": finding.severity,
+        "text": finding.text,
+        "params": _params(finding.params),
+        "evidence": _evidence(finding.evidence),
+    }
+
+
+def _table(table: TableBlock) -> dict[str, object]:
+    return {
+        "key": table.key,
+        "title": table.title,
+        "columns": [
+            {"key": c.key, "label": c.label, "kind": c.kind} for c in table.columns
+        ],
+        "rows": [[_value(cell) for cell in row] for row in table.rows],
+    }
+
+
+def _action(action: ActionBlock) -> dict[str, object]:
+    return {
+        "key": action.key,
+        "text": action.text,
+        "impact": action.impact,
+        "effort": action.effort,
+        "params": _params(action.params),
+        "findings": list(action.finding_keys),
+    }
+
+
+def _section(section: SectionBlock) -> dict[str, object]:
+    return {
+        "key": section.key,
+        "status": section.status,
+        "title": section.title,
+        "findings": [_finding(f) for f in section.findings],
+        "tables": [_table(t) for t in section.tables],
+        "actions": [_action(a) for a in section.actions],
+        "error": section.error,
+    }

@@ -1,0 +1,117 @@
+"""Run the review: every analysis over the workspace's data, one failure isolated.
+
+This is the only place that catches an analysis's crash: the section is marked
+``failed`` with the error, and the rest of the report is produced as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import ibis
+
+from fokus.analyses.base import Analysis, ReviewContext, ReviewData, to_date
+from fokus.analyses.registry import ANALYSES
+from fokus.files import write_atomically
+from fokus.i18n import Language
+from fokus.model.results import Period, Review, SectionResult
+from fokus.report.html import render_html
+from fokus.report.json import render_json
+from fokus.store import Store
+from fokus.workspace import Workspace
+
+Progress = Callable[[str], None]
+"""Called with each analysis's key as it starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenReview:
+    """Where the review was written."""
+
+    review: Review
+    html: Path
+    json: Path | None
+
+
+def review_data(store: Store) -> ReviewData:
+    """The store's tables as ibis expressions over its open connection."""
+    backend = ibis.duckdb.from_connection(store.connection)
+    return ReviewData(
+        posts=backend.table("posts"),
+        metrics=backend.table("latest_post_metrics"),
+        daily=backend.table("latest_daily"),
+        audience=backend.table("audience"),
+        imports=backend.table("imports"),
+        accounts=backend.table("accounts"),
+    )
+
+
+def run_analyses(
+    data: ReviewData,
+    context: ReviewContext,
+    analyses: Sequence[Analysis] = ANALYSES,
+    progress: Progress | None = None,
+) -> tuple[SectionResult, ...]:
+    """Each analysis in turn; a crash becomes a ``failed`` section, not a crash."""
+    results = []
+    for analysis in analyses:
+        if progress is not None:
+            progress(analysis.key)
+        try:
+            results.append(analysis.run(data, context))
+        except Exception as error:
+            results.append(
+                SectionResult(
+                    analysis.key, "failed", error=f"{type(error).__name__}: {error}"
+                )
+            )
+    return tuple(results)
+
+
+def _period(data: ReviewData) -> Period | None:
+    firsts = [data.posts.published_day.min().execute(), data.daily.day.min().execute()]
+    lasts = [data.posts.published_day.max().execute(), data.daily.day.max().execute()]
+    days = [to_date(v) for v in (*firsts, *lasts)]
+    starts = [d for d in days[:2] if d is not None]
+    ends = [d for d in days[2:] if d is not None]
+    if not starts or not ends:
+        return None
+    return Period(min(starts), max(ends))
+
+
+def review_workspace(
+    workspace: Workspace,
+    *,
+    language: Language | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> Review:
+    """Read the workspace's database and run every analysis."""
+    generated_at = now or dt.datetime.now(dt.UTC)
+    context = ReviewContext(workspace.config, today or generated_at.date())
+    with Store.open(workspace.database_path) as store:
+        data = review_data(store)
+        sections = run_analyses(data, context, progress=progress)
+        period = _period(data)
+    return Review(
+        organisation=workspace.config.organisation,
+        language=language or workspace.config.language,
+        generated_at=generated_at,
+        period=period,
+        sections=sections,
+    )
+
+
+def write_review(
+    review: Review, workspace: Workspace, html: Path, json: Path | None
+) -> WrittenReview:
+    """Write the report files; a half-written file never replaces a good one."""
+    name = workspace.root.name
+    write_atomically(html, render_html(review, name).encode("utf-8"))
+    if json is not None:
+        write_atomically(json, render_json(review, name).encode("utf-8"))
+    return WrittenReview(review, html, json)

@@ -1,0 +1,289 @@
+"""Open, migrate and write the workspace's DuckDB file.
+
+Every import is one transaction: the whole file is stored or none of it, so a crash
+or a refused file leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from fokus.errors import ExitCode, FokusError
+from fokus.model.staging import AudienceRow, DailyRow, FileIdentity, PostPlan, RowSkip
+from fokus.store import posts_sql
+from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """One row of the import log."""
+
+    import_id: int
+    file_name: str
+    sha256: str
+    kind: str
+    platform: str
+    as_of: dt.date
+    rows_read: int
+    rows_imported: int
+    rows_skipped: int
+    imported_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StagedCounts:
+    """What a file held: rows read, stored and skipped (with the skips)."""
+
+    rows_read: int
+    rows_imported: int
+    rows_skipped: int
+    skips: tuple[RowSkip, ...]
+    """The skipped rows themselves; at most 10,000 are kept per file."""
+
+
+class Store:
+    """The workspace database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self._con = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> Store:
+        """Open (and create or migrate, unless read-only) the database at ``path``."""
+        if read_only and not path.exists():
+            raise FokusError(
+                "store.missing", "store.missing.hint", ExitCode.STORE, path=str(path)
+            )
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" in str(error).lower():
+                raise FokusError(
+                    "store.locked", "store.locked.hint", ExitCode.STORE, path=str(path)
+                ) from error
+            raise FokusError(
+                "store.unreadable",
+                "store.unreadable.hint",
+                ExitCode.STORE,
+                path=str(path),
+                error=str(error).splitlines()[0],
+            ) from error
+        except duckdb.Error as error:
+            raise FokusError(
+                "store.unreadable",
+                "store.unreadable.hint",
+                ExitCode.STORE,
+                path=str(path),
+                error=str(error).splitlines()[0],
+            ) from error
+        store = cls(con, path)
+        try:
+            store._migrate(read_only=read_only)
+            posts_sql.install_functions(con)
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close the connection; the file is consistent at every commit."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The raw connection, for the read side (ibis) and the benchmarks."""
+        return self._con
+
+    def _migrate(self, *, read_only: bool) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise FokusError(
+                "store.too_new",
+                "store.too_new.hint",
+                ExitCode.STORE,
+                found=version,
+                supported=SCHEMA_VERSION,
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if read_only:
+            raise FokusError(
+                "store.needs_migration", "store.needs_migration.hint", ExitCode.STORE
+            )
+        with self._transaction():
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self._con.execute(statement)
+            self._con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                [str(SCHEMA_VERSION)],
+            )
+
+    def schema_version(self) -> int:
+        """The migration level of the file; 0 for a new, empty database."""
+        exists = self._rows(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_name = 'meta'"
+        )[0][0]
+        if not exists:
+            return 0
+        rows = self._rows("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        # fetchall() always finishes the result: DuckDB 2.0 blocks the connection
+        # while a result is left half-read.
+        return self._con.execute(sql, list(params)).fetchall()
+
+    # -- the import log -------------------------------------------------------------
+
+    def find_import(self, sha256: str) -> ImportRecord | None:
+        """The earlier import of a file with these exact bytes, if any."""
+        found = [r for r in self.imports() if r.sha256 == sha256]
+        return found[0] if found else None
+
+    def imports(self) -> tuple[ImportRecord, ...]:
+        """Every imported file, oldest first."""
+        rows = self._rows(
+            "SELECT import_id, file_name, sha256, kind, platform, as_of, rows_read, "
+            "rows_imported, rows_skipped, imported_at FROM imports ORDER BY import_id"
+        )
+        return tuple(ImportRecord(*row) for row in rows)
+
+    def _begin_import(self, identity: FileIdentity) -> int:
+        next_id = int(
+            self._rows("SELECT coalesce(max(import_id), 0) + 1 FROM imports")[0][0]
+        )
+        self._con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, now())",
+            [
+                next_id,
+                identity.name,
+                identity.sha256,
+                identity.size_bytes,
+                identity.kind,
+                identity.platform,
+                identity.encoding,
+                identity.delimiter,
+                list(identity.columns),
+                identity.as_of,
+                identity.as_of_source,
+            ],
+        )
+        return next_id
+
+    def _finish_import(self, import_id: int, counts: StagedCounts) -> None:
+        self._con.execute(
+            "UPDATE imports SET rows_read = ?, rows_imported = ?, rows_skipped = ? "
+            "WHERE import_id = ?",
+            [counts.rows_read, counts.rows_imported, counts.rows_skipped, import_id],
+        )
+        if counts.skips:
+            self._con.executemany(
+                "INSERT INTO import_skips VALUES (?, ?, ?, ?)",
+                [[import_id, s.source_row, s.reason, s.detail] for s in counts.skips],
+            )
+
+    # -- imports, one transaction each ------------------------------------------------
+
+    def import_posts(self, identity: FileIdentity, plan: PostPlan) -> StagedCounts:
+        """Store a posts export: posts, metric snapshots, unknown columns, accounts."""
+        # Reading into a temporary table happens before the transaction: a failed
+        # first attempt would otherwise abort it.
+        posts_sql.read_raw(self._con, plan)
+        with self._transaction():
+            import_id = self._begin_import(identity)
+            counts = posts_sql.store_posts(self._con, plan, import_id, identity.as_of)
+            self._finish_import(import_id, counts)
+        return counts
+
+    def import_daily(
+        self,
+        identity: FileIdentity,
+        rows: Sequence[DailyRow],
+        skips: Sequence[RowSkip],
+        rows_read: int,
+    ) -> StagedCounts:
+        """Store an account-level daily series."""
+        counts = StagedCounts(rows_read, len(rows), len(skips), tuple(skips))
+        with self._transaction():
+            import_id = self._begin_import(identity)
+            self._con.executemany(
+                "INSERT INTO daily VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        identity.platform,
+                        r.account_id,
+                        r.metric,
+                        r.day,
+                        r.value,
+                        import_id,
+                        r.source_row,
+                    ]
+                    for r in rows
+                ],
+            )
+            self._finish_import(import_id, counts)
+        return counts
+
+    def import_audience(
+        self,
+        identity: FileIdentity,
+        rows: Sequence[AudienceRow],
+        skips: Sequence[RowSkip],
+        rows_read: int,
+    ) -> StagedCounts:
+        """Store an audience breakdown file."""
+        counts = StagedCounts(rows_read, len(rows), len(skips), tuple(skips))
+        with self._transaction():
+            import_id = self._begin_import(identity)
+            self._con.executemany(
+                "INSERT INTO audience VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        identity.platform,
+                        r.account_id,
+                        r.block,
+                        r.dimension,
+                        r.category,
+                        r.value,
+                        r.unit,
+                        identity.as_of,
+                        import_id,
+                        r.source_row,
+                    ]
+                    for r in rows
+                ],
+            )
+            self._finish_import(import_id, counts)
+        return counts
