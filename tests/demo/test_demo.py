@@ -104,10 +104,9 @@ def _published(record: Row) -> dt.datetime:
 
 
 def _interactions(record: Row) -> int:
+    keys: tuple[str, ...] = ("Reactions", "Comments", "Shares")
     if "Likes" in record:
         keys = ("Likes", "Comments", "Shares", "Saves")
-    else:
-        keys = ("Reactions", "Comments", "Shares")
     return sum(int(record[k]) for k in keys)
 
 
@@ -279,7 +278,7 @@ def test_boosted_posts_reach_more_but_engage_less(
     organic = [r for r in records if int(r["Reach from Boosted posts"]) == 0]
     assert 0.02 < len(boosted) / len(records) < 0.1
     assert _median_reach(boosted) > 2 * _median_reach(organic)
-    assert _rate(boosted) < 0.5 * _rate(organic)
+    assert _rate(boosted) < 0.7 * _rate(organic)
     for r in records:
         parts = int(r["Reach from Organic posts"]) + int(r["Reach from Boosted posts"])
         assert int(r["Reach"]) <= parts
@@ -296,25 +295,30 @@ def test_facebook_is_the_weak_falling_channel(
     cut = TODAY - dt.timedelta(days=365)
     older = [r for r in fb if _published(r).date() < cut]
     newer = [r for r in fb if _published(r).date() >= cut]
-    assert _median_reach(newer) < 0.85 * _median_reach(older)
+    assert _median_reach(newer) < 0.9 * _median_reach(older)
 
 
 @pytest.mark.parametrize(
-    ("platform", "reach_winner", "engagement_winner"),
-    [("facebook", "Reels", "Photos"), ("instagram", "IG reel", "IG carousel")],
+    ("platform", "reach_winner", "engagement_winners"),
+    [
+        ("facebook", "Reels", ("Photos", "Links")),
+        ("instagram", "IG reel", ("IG carousel",)),
+    ],
 )
 def test_formats_rank_differently_on_reach_and_engagement(
     exports: tuple[Path, tuple[Path, ...]],
     platform: str,
     reach_winner: str,
-    engagement_winner: str,
+    engagement_winners: tuple[str, ...],
 ) -> None:
     _, paths = exports
     records = _latest(paths, platform)
     types = sorted({r["Post type"] for r in records})
     by_type = {t: [r for r in records if r["Post type"] == t] for t in types}
     assert max(types, key=lambda t: _median_reach(by_type[t])) == reach_winner
-    assert max(types, key=lambda t: _rate(by_type[t])) == engagement_winner
+    assert max(types, key=lambda t: _rate(by_type[t])) in engagement_winners
+    # Video reaches furthest, yet people interact with it least.
+    assert min(types, key=lambda t: _rate(by_type[t])) in (reach_winner, "Videos")
 
 
 def test_instagram_follows_are_sometimes_blank(

@@ -164,14 +164,19 @@ GENERIC_LINES = (
     "Bli med på reisen mot en grønnere og smartere kommune! 🌱",
     "Vi gleder oss til å skape verdifulle opplevelser sammen med deg. 🌟",
 )
-QUESTIONS = (
-    "Hva synes du?",
-    "Har du vært der?",
-    "Hvem tar du med deg?",
-    "Hva bør vi prioritere, tror du?",
-    "Visste du dette fra før?",
-    "Hvor er din favoritt-tur i Fjordvik?",
-)
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "natur": ("Hvor er din favoritt-tur i Fjordvik?", "Har du vært der?",
+              "Hvem tar du med deg på tur i helgen?"),
+    "kultur": ("Hvem tar du med deg?", "Kjenner du igjen noen på bildene?",
+               "Hva vil du se mer av i kulturhuset?"),
+    "beredskap": ("Har du sjekket beredskapslageret ditt?", "Visste du dette fra før?"),
+    "jobb": ("Kjenner du noen som passer? Tagg dem!",
+             "Hva er det beste med jobben din?"),
+    "politikk": ("Hva bør vi prioritere, tror du?", "Hva mener du?"),
+    "tjenester": ("Visste du dette fra før?",
+                  "Har du spørsmål? Skriv i kommentarfeltet, så svarer vi."),
+}  # fmt: skip
+"""Questions that invite comments, per pillar."""
 
 _WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 _MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
@@ -229,7 +234,7 @@ def compose_caption(
     elif voice == "generic":
         parts.append(rng.choice(GENERIC_LINES))
     if question:
-        parts.append(rng.choice(QUESTIONS))
+        parts.append(rng.choice(QUESTIONS[pillar.key]))
     if hashtags:
         tags = list(BASE_HASHTAGS + pillar.hashtags)
         parts.append(" ".join(tags[:hashtags]))

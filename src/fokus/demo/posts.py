@@ -170,9 +170,9 @@ def _simulate_post(
         and rng.random() < BOOST_SHARE / 0.58  # the boosted pillars are ~58 % of posts
     )
     # Paid reach is bought cheaply from people who care less: many more people,
-    # a fifth of the interaction rate.
+    # a seventh of the interaction rate.
     paid = round(organic * rng.uniform(3.0, 9.0)) if boosted else 0
-    interactions = organic * rate + paid * rate * 0.2
+    interactions = organic * rate + paid * rate * 0.15
     comment_share = 0.1 * pillar.comment_bias * (1.6 if question else 1.0)
     share_share = (0.08 if facebook else 0.06) * pillar.share_bias
     reach = organic + paid
@@ -216,7 +216,7 @@ def _simulate_post(
     )
     since_start = published - dt.datetime.combine(start, dt.time())
     minutes = int(since_start.total_seconds()) // 60
-    blank = rng.random() < 0.01 and post_type in ("Photos", "IG image")
+    blank = rng.random() < 0.02 and post_type in ("Photos", "IG image")
     caption = "" if blank else compose_caption(
         rng, pillar, voice, published, question=question,
         hashtags=rng.randint(2, 5) if not facebook else rng.choice((0, 0, 0, 2)),

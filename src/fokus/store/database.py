@@ -85,6 +85,8 @@ class Store:
                 path=str(path),
                 error=str(error).splitlines()[0],
             ) from error
+        # DuckDB's own progress bar would print over ours.
+        con.execute("SET enable_progress_bar = false")
         store = cls(con, path)
         try:
             store._migrate(read_only=read_only)

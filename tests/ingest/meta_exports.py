@@ -1,0 +1,81 @@
+"""Small synthetic exports in Meta's real formats, written by the tests themselves."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from fokus.store import Store
+
+FACEBOOK_HEADER = (
+    "Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
+    "Publish time", "Caption type", "Permalink", "Is crosspost", "Is share",
+    "Post type", "Languages", "Custom labels", "Funded content status",
+    "Data comment", "Date", "Views", "Reach", "Reactions, Comments and Shares",
+    "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks",
+    "Matched Audience Targeting Consumption (Photo Click)", "Seconds viewed",
+    "Average Seconds viewed", "Estimated earnings (USD)", "Ad impressions",
+)  # fmt: skip
+
+
+def meta_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ",") -> str:
+    """CSV text quoted the way Meta quotes: only fields that need it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def facebook_row(
+    post_id: str,
+    published: str,
+    title: str,
+    post_type: str = "Photos",
+    *,
+    views: str = "100",
+    reach: str = "80",
+    reactions: str = "5",
+    comments: str = "2",
+    shares: str = "1",
+) -> list[str]:
+    """One post row of the 31-column default export."""
+    total = (
+        str(int(reactions) + int(comments) + int(shares))
+        if reactions and comments and shares
+        else ""
+    )
+    return [
+        post_id, "100066300000001", "Fjordvik kommune", title, "", "0", published,
+        "N/A", f"https://www.facebook.com/fjordvik/posts/{post_id}", "0", "0",
+        post_type, "", "", "", "", "Lifetime", views, reach, total, reactions,
+        comments, shares, "3", "1", "2", "0", "", "", "", "",
+    ]  # fmt: skip
+
+
+def write_facebook(path: Path, rows: Sequence[Sequence[str]], **kwargs: str) -> Path:
+    """A Facebook posts export, UTF-8 with BOM, as Meta Business Suite writes it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = meta_csv([FACEBOOK_HEADER, *rows], **kwargs)
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    return path
+
+
+def write_series(path: Path, title: str, days: Sequence[tuple[str, str]]) -> Path:
+    """A Meta overview series: UTF-16LE with BOM, sep line, title, Date/Primary."""
+    lines = ["sep=,", f'"{title}"', '"Date","Primary"']
+    lines += [f'"{day}T00:00:00","{value}"' for day, value in days]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xff\xfe" + ("\n".join(lines) + "\n\n").encode("utf-16-le"))
+    return path
+
+
+def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted: two equal dumps mean an unchanged store."""
+    tables = ("imports", "import_skips", "accounts", "posts", "post_metrics",
+              "post_fields", "daily", "audience")  # fmt: skip
+    return {
+        t: sorted(store.connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+        for t in tables
+    }
