@@ -85,6 +85,8 @@ class Generated:
 @dataclass(frozen=True, slots=True)
 class Measurement:
     wall: float
+    cpu: float
+    """User plus system seconds, over all threads."""
     rss_bytes: int
     output: str
 
@@ -219,8 +221,10 @@ def generate(folder: Path, n_posts: int, n_files: int, year: int = 2025) -> Gene
 _RSS_PROBE = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
-    "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(f'Maximum resident set size (kbytes): {kb}', file=sys.stderr)\n"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(f'User time (seconds): {use.ru_utime}', file=sys.stderr)\n"
+    "print(f'System time (seconds): {use.ru_stime}', file=sys.stderr)\n"
+    "print(f'Maximum resident set size (kbytes): {use.ru_maxrss}', file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -243,10 +247,12 @@ def measure(command: list[str], scratch: Path) -> Measurement:
             f"{done.stderr}"
         )
     text = report.read_text() if TIME_BIN.exists() else done.stderr
-    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    if found is None:
-        raise SystemExit(f"no peak RSS in the output of {shlex.join(wrapped)}")
-    return Measurement(wall, int(found[1]) * 1024, done.stdout)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    cpu = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)
+    if rss is None or len(cpu) != 2:
+        raise SystemExit(f"no peak RSS or CPU time from {shlex.join(wrapped)}")
+    seconds = sum(float(c) for c in cpu)
+    return Measurement(wall, seconds, int(rss[1]) * 1024, done.stdout)
 
 
 def fokus_command() -> list[str]:
@@ -362,6 +368,8 @@ def report(
     fokus: Result,
     on_file: Result,
     in_memory: Result,
+    *,
+    load: tuple[float, float],
 ) -> tuple[list[str], list[str]]:
     """The table as Markdown lines, and the verdict lines."""
     f = fokus.measurement
@@ -372,22 +380,26 @@ def report(
         f"(captions {data.caption_chars / args.posts:.0f} chars on average, "
         f"{100 * data.multiline / args.posts:.0f} % multi-line); "
         f"generated in {data.seconds:.1f} s.",
+        f"Load average (1 min) before / after the runs: {load[0]:.1f} / {load[1]:.1f} "
+        f"on {os.cpu_count()} cores.",
         "",
-        "| Run | Wall | Peak RSS | Rows stored | fokus / this |",
-        "|---|---:|---:|---:|---:|",
+        "| Run | Wall | CPU (user+sys) | Peak RSS | Rows stored | fokus / this (wall) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for result, ratio in ((fokus, None), (on_file, ratio_file),
                           (in_memory, ratio_memory)):  # fmt: skip
         m = result.measurement
         shown = f"{ratio:.2f}×" if ratio is not None else "—"
         lines.append(
-            f"| {result.label} | {m.wall:.2f} s | {gb(m.rss_bytes)} | "
+            f"| {result.label} | {m.wall:.2f} s | {m.cpu:.2f} s | {gb(m.rss_bytes)} | "
             f"{result.rows:,} | {shown} |"
         )
     rows_ok = fokus.rows == args.posts
     verdict = [
         f"- Ratio fokus / DuckDB-to-file: {ratio_file:.2f} (target ≤ {TARGET_RATIO}): "
         f"{'met' if ratio_file <= TARGET_RATIO else 'NOT met'}.",
+        f"- CPU-time ratio fokus / DuckDB-to-file: "
+        f"{f.cpu / on_file.measurement.cpu:.2f} (less sensitive to other load).",
         f"- fokus peak RSS: {gb(f.rss_bytes)} (target ≤ {gb(TARGET_RSS_BYTES)}): "
         f"{'met' if f.rss_bytes <= TARGET_RSS_BYTES else 'NOT met'}.",
         f"- Posts in the store: {fokus.rows:,} of {args.posts:,}: "
@@ -484,6 +496,7 @@ def main() -> None:
             else "the Python API (`fokus import` was not available yet)"
         )
         print(f"fokus runs through {how}")
+        load_before = os.getloadavg()[0]
         fokus_runs, file_runs, memory_runs = [], [], []
         for attempt in range(args.repeat):
             run_dir = workdir / f"run{attempt}"
@@ -493,8 +506,9 @@ def main() -> None:
             memory_runs.append(run_baseline(data.files, None))
             if not args.keep:
                 shutil.rmtree(run_dir)
+        load = (load_before, os.getloadavg()[0])
         table, verdict = report(
-            args, data, best(fokus_runs), best(file_runs), best(memory_runs)
+            args, data, best(fokus_runs), best(file_runs), best(memory_runs), load=load
         )
         print()
         print("\n".join([*table, "", *verdict]))

@@ -22,7 +22,7 @@ from rich.table import Table as RichTable
 
 from fokus import __version__
 from fokus.analyses.base import ReviewContext
-from fokus.demo import DEMO_ORGANISATION, write_demo_exports
+from fokus.demo import DEMO_ORGANISATION, write_demo_exports, write_demo_registers
 from fokus.errors import ExitCode, FokusError
 from fokus.i18n import Language, parse_language, translate
 from fokus.ingest.pipeline import import_files
@@ -100,15 +100,22 @@ def _handled(language: Callable[[], Language]) -> Iterator[None]:
         _fail(error, language())
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"fokus {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version.")
+        bool,
+        typer.Option(
+            "--version", help="Show the version.", is_eager=True, callback=_show_version
+        ),
     ] = False,
 ) -> None:
-    if version:
-        out.print(f"fokus {__version__}")
-        raise typer.Exit(0)
+    """An honest, data-backed yearly review of your social media."""
 
 
 @app.command()
@@ -413,6 +420,9 @@ def demo(
                 directory, DEMO_ORGANISATION, language, today=today
             )
         files = write_demo_exports(workspace.exports_dir, today=today)
+        write_demo_registers(
+            workspace.registers_dir, workspace.config.language, today=today
+        )
         _say(language, "cli.demo.written", n=len(files), path=str(workspace.root))
         code = _import(workspace, list_export_files(workspace), None, language)
         if code:

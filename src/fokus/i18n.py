@@ -63,8 +63,24 @@ def translate(key: str, language: Language, **params: object) -> str:
     return text.format_map({k: _display(v, language) for k, v in params.items()})
 
 
+class MessageKey(str):
+    """A parameter that is itself a message key, shown translated."""
+
+    __slots__ = ()
+
+
+class MessageKeys(tuple[str, ...]):
+    """A parameter listing message keys, shown translated and joined by commas."""
+
+    __slots__ = ()
+
+
 def _display(value: object, language: Language) -> object:
     """Format numbers and dates in parameters the way the language writes them."""
+    if isinstance(value, MessageKey):
+        return translate(str(value), language)
+    if isinstance(value, MessageKeys):
+        return ", ".join(translate(key, language) for key in value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import ibis
 
+from fokus.i18n import MessageKey
 from fokus.analyses.base import ReviewContext, ReviewData, to_date
 from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
 
@@ -84,7 +85,7 @@ class Coverage:
             "coverage.accounts",
             "table.coverage.accounts",
             (
-                Column("platform", "column.platform"),
+                Column("platform", "column.platform", "label"),
                 Column("account", "column.account"),
                 Column("posts", "column.posts", "integer"),
                 Column("first", "column.first_day", "date"),
@@ -92,7 +93,7 @@ class Coverage:
             ),
             tuple(
                 (
-                    r["platform"],
+                    f"platform.{r['platform']}",
                     _name(r),
                     int(r["posts"]),
                     to_date(r["first"]),
@@ -120,8 +121,8 @@ class Coverage:
             "coverage.formats",
             "table.coverage.formats",
             (
-                Column("platform", "column.platform"),
-                Column("format", "column.format"),
+                Column("platform", "column.platform", "label"),
+                Column("format", "column.format", "label"),
                 Column("posts", "column.posts", "integer"),
                 Column("organic", "column.organic", "integer"),
                 Column("paid", "column.paid", "integer"),
@@ -129,8 +130,8 @@ class Coverage:
             ),
             tuple(
                 (
-                    r["platform"],
-                    r["format"],
+                    f"platform.{r['platform']}",
+                    f"format.{r['format']}",
                     int(r["posts"]),
                     int(r["organic"]),
                     int(r["paid"]),
@@ -162,7 +163,7 @@ class Coverage:
             missing = expected - int(r["days"])
             table_rows.append(
                 (
-                    r["platform"],
+                    f"platform.{r['platform']}",
                     r["account_id"],
                     r["metric"],
                     first,
@@ -177,7 +178,7 @@ class Coverage:
                         "finding.coverage.series_gaps",
                         "notice",
                         {
-                            "platform": str(r["platform"]),
+                            "platform": MessageKey(f"platform.{r['platform']}"),
                             "metric": str(r["metric"]),
                             "missing": missing,
                             "first": first,
@@ -198,7 +199,7 @@ class Coverage:
             "coverage.series",
             "table.coverage.series",
             (
-                Column("platform", "column.platform"),
+                Column("platform", "column.platform", "label"),
                 Column("account", "column.account"),
                 Column("metric", "column.metric"),
                 Column("first", "column.first_day", "date"),
@@ -219,7 +220,7 @@ class Coverage:
             "table.coverage.files",
             (
                 Column("file", "column.file"),
-                Column("kind", "column.kind"),
+                Column("kind", "column.kind", "label"),
                 Column("as_of", "column.as_of", "date"),
                 Column("rows", "column.rows_imported", "integer"),
                 Column("skipped", "column.rows_skipped", "integer"),
@@ -227,7 +228,7 @@ class Coverage:
             tuple(
                 (
                     r["file_name"],
-                    r["kind"],
+                    f"kind.{r['kind']}",
                     to_date(r["as_of"]),
                     int(r["rows_imported"]),
                     int(r["rows_skipped"]),
@@ -276,7 +277,7 @@ class Coverage:
             Finding(
                 "finding.coverage.channel_without_data",
                 "warning",
-                {"platform": c.platform, "account": c.account},
+                {"platform": MessageKey(f"platform.{c.platform}"), "account": c.account},
             )
             for c in context.config.channels
             if c.role != "shelved" and c.platform not in present

@@ -3,6 +3,8 @@
 ``write_demo_exports`` simulates two years of posts and account metrics and writes
 them as the files a communications team downloads from Meta Business Suite over
 the years, so the demo runs through the real importers and the real review.
+``write_demo_registers`` fills in the five registers, with problems planted for the
+analyses to find.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ from pathlib import Path
 
 from fokus.demo.meta_writers import META_WRITERS, Writer
 from fokus.demo.organisation import DEMO_ORGANISATION
+from fokus.demo.registers import write_demo_registers
 from fokus.demo.world import build_world
 from fokus.model.vocab import ExportKind
 
-__all__ = ["DEMO_ORGANISATION", "WRITERS", "write_demo_exports"]
+__all__ = [
+    "DEMO_ORGANISATION",
+    "WRITERS",
+    "write_demo_exports",
+    "write_demo_registers",
+]
 
 WRITERS: tuple[tuple[ExportKind, Writer], ...] = META_WRITERS
 """Every writer the demo runs; writers for other platforms are added here."""

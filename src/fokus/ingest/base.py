@@ -19,7 +19,9 @@ class Recognition:
 
     kind: str
     matched: tuple[str, ...]
+    """Message keys (``feature.post_id`` …) of what the file has."""
     missing: tuple[str, ...]
+    """Message keys of what the kind needs and the file lacks."""
 
     @property
     def complete(self) -> bool:

@@ -55,7 +55,8 @@ _SCORE_BLOCKS = ("top pages",)
 # Excel turned "3.4" into a date: a number, a dot, then letters ("3.апр", "3.apr").
 _EXCEL_DATE = re.compile(r"^\d{1,2}[.\-/ ]?[^\W\d_]{3,}\.?$")
 
-Block = tuple[str, int, list[tuple[int, tuple[str, ...]]]]  # title, row, content
+# title, row, content rows, and whether the title line held that one cell only
+Block = tuple[str, int, list[tuple[int, tuple[str, ...]]], bool]
 
 
 def _trimmed(record: Sequence[str]) -> tuple[str, ...]:
@@ -74,7 +75,8 @@ def _blocks(records: list[tuple[str, ...]]) -> list[Block]:
             current = None
             continue
         if current is None:
-            current = (cells[0].strip(), index + 1, [])
+            lone = len([c for c in cells if c.strip()]) == 1
+            current = (cells[0].strip(), index + 1, [], lone)
             blocks.append(current)
         else:
             current[2].append((index + 1, cells))
@@ -108,11 +110,9 @@ class MetaAudience:
     def recognise(self, sample: TextSample) -> Recognition:
         """At least one block with a title Meta uses, under a one-cell title line."""
         blocks = _blocks([tuple(r) for r in sample.records])
-        titled = [b for b in blocks if _known_title(b[0]) and b[2]]
         found = {
-            "stacked blocks": bool(blocks)
-            and all(len(_trimmed((b[0],))) == 1 for b in blocks),
-            "known block title": bool(titled),
+            "feature.block_titles": bool(blocks) and all(b[3] for b in blocks),
+            "feature.known_block": any(_known_title(b[0]) and b[2] for b in blocks),
         }
         return Recognition(
             self.kind,
@@ -134,8 +134,7 @@ class MetaAudience:
         rows: list[AudienceRow] = []
         skips: list[RowSkip] = []
         read = 0
-        offset = 1 if sample.sep_line else 0
-        for title, _, content in _blocks(all_records(sample)):
+        for title, _, content, _ in _blocks(all_records(sample)):
             read += len(content)
             for row, dimension, category, text, unit in _cells(title, content):
                 value = parse_number(text, decimal)
@@ -144,17 +143,17 @@ class MetaAudience:
                         "import.refused.excel_damaged",
                         "import.refused.excel_damaged.hint",
                         value=text,
-                        row=row + offset,
+                        row=row,
                     )
                 if value is None:
                     if text.strip():
                         skips.append(
-                            RowSkip(row + offset, "import.skip.not_a_number", text[:40])
+                            RowSkip(row, "import.skip.not_a_number", text[:40])
                         )
                     continue
                 rows.append(
                     AudienceRow(
-                        account, title, dimension, category, value, unit, row + offset
+                        account, title, dimension, category, value, unit, row
                     )
                 )
         as_of, source = export_date(sample.path, context.as_of)

@@ -105,10 +105,12 @@ class _MetaPosts:
         )
         columns = PostColumns(record)
         wanted = {
-            "post id": "post_id" in columns.fields,
-            "publish time": "publish_time" in columns.fields,
-            "account": any(f in columns.fields for f in self._account_fields if f),
-            "metrics": bool(columns.metrics),
+            "feature.post_id": "post_id" in columns.fields,
+            "feature.publish_time": "publish_time" in columns.fields,
+            f"feature.account.{self.platform}": any(
+                f in columns.fields for f in self._account_fields if f
+            ),
+            "feature.metrics": bool(columns.metrics),
         }
         return Recognition(
             self.kind,
@@ -160,10 +162,8 @@ class _MetaPosts:
             paid_reach=columns.metrics.get("reach_paid"),
             decimal=decimal,
             metrics=tuple(sorted(columns.metrics.items(), key=lambda m: m[1])),
-            extra_columns=(
-                *sorted(columns.text_fields.items(), key=lambda m: m[1]),
-                *columns.unknown,
-            ),
+            text_fields=tuple(sorted(columns.text_fields.items(), key=lambda m: m[1])),
+            extra_columns=tuple(columns.unknown),
         )
         as_of, _ = export_date(sample.path, context.as_of)
         counts = store.import_posts(self._identity(sample, context, header, plan), plan)

@@ -87,8 +87,8 @@ class MetaDailySeries:
         records = list(sample.records)
         index = _title_and_header(records)
         found = {
-            "title line": index is not None,
-            "Date,Primary header": index is not None
+            "feature.title_line": index is not None,
+            "feature.date_primary": index is not None
             or any(
                 [normalise(c) for c in r[:2]] == ["date", "primary"]
                 for r in records[:4]

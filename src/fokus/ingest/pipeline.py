@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fokus.errors import FokusError
+from fokus.i18n import MessageKey, MessageKeys
 from fokus.ingest.base import Adapter, ImportContext, Recognition
 from fokus.ingest.registry import ADAPTERS
 from fokus.ingest.sniff import TextSample, read_sample
@@ -42,9 +43,9 @@ def choose_adapter(sample: TextSample) -> Adapter:
     raise FokusError(
         "import.refused.incomplete",
         "import.refused.incomplete.hint",
-        closest=closest.kind,
-        matched=", ".join(closest.matched),
-        missing=", ".join(closest.missing),
+        closest=MessageKey(f"kind.{closest.kind}"),
+        matched=MessageKeys(closest.matched),
+        missing=MessageKeys(closest.missing),
     )
 
 

@@ -14,7 +14,8 @@ from typing import Literal
 from fokus.model.vocab import SectionStatus, Severity
 
 Param = str | int | float | dt.date | None
-CellKind = Literal["text", "integer", "number", "percent", "date"]
+CellKind = Literal["text", "integer", "number", "percent", "date", "label"]
+"""``label`` cells hold a message key (``platform.facebook``), shown translated."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,8 @@ class PostPlan:
     """The decimal mark of the file's numbers (Norwegian Excel writes ``,``)."""
     metrics: tuple[tuple[str, int], ...]
     """(canonical metric name, column) for the columns fokus knows."""
+    text_fields: tuple[tuple[str, int], ...]
+    """(canonical name, column) for descriptive columns kept as text (``is_share``)."""
     extra_columns: tuple[tuple[str, int], ...]
     """(raw header, column) for columns fokus does not know: stored as a metric when
     every value is a number, otherwise kept as text."""

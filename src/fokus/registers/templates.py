@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -194,16 +195,35 @@ REGISTERS: tuple[RegisterTemplate, ...] = (
 """Every register, in the order the review uses them."""
 
 
-def render_register_template(register: RegisterTemplate, language: Language) -> bytes:
-    """The template file's bytes: BOM, header row, one example row, CRLF line ends."""
+def render_register(
+    register: RegisterTemplate,
+    rows: Iterable[Mapping[str, str]],
+    language: Language,
+) -> bytes:
+    """A register file's bytes: BOM, header row, one line per row, CRLF line ends.
+
+    Each row maps every column key of the register to its cell, already written the
+    language's way (decimal mark, date form); raises ``ValueError`` if a row's keys
+    are not exactly the register's columns.
+    """
+    keys = [column.key for column in register.columns]
     buffer = io.StringIO(newline="")
     # Excel writes and expects CRLF; ";" because "," is the Norwegian decimal mark.
     writer = csv.writer(
         buffer, delimiter=";" if language == "nb" else ",", lineterminator="\r\n"
     )
     writer.writerow(column.header(language) for column in register.columns)
-    writer.writerow(column.example(language) for column in register.columns)
+    for row in rows:
+        if sorted(row) != sorted(keys):
+            raise ValueError(f"{register.key}: row keys {sorted(row)} != {keys}")
+        writer.writerow(row[key] for key in keys)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def render_register_template(register: RegisterTemplate, language: Language) -> bytes:
+    """The template file's bytes: BOM, header row, one example row, CRLF line ends."""
+    example = {column.key: column.example(language) for column in register.columns}
+    return render_register(register, (example,), language)
 
 
 def write_register_template(

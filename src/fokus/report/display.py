@@ -42,6 +42,8 @@ def format_cell(value: Param, kind: CellKind, language: Language) -> Cell:
         return Cell(format_day(value, language), value.isoformat(), numeric=False)
     if isinstance(value, dt.date):
         return Cell(value.isoformat(), None, numeric=False)
+    if kind == "label":
+        return Cell(translate(str(value), language), None, numeric=False)
     return Cell(str(value), None, numeric=False)
 
 

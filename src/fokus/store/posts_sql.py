@@ -206,6 +206,42 @@ def _classify_extras(
     return numeric, text
 
 
+def _insert_long(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    plan: PostPlan,
+    columns: tuple[tuple[str, int], ...],
+    import_id: int,
+    *,
+    value: str,
+    as_of: dt.date | None = None,
+) -> None:
+    """Turn wide columns into (name, value) rows with one UNPIVOT scan.
+
+    Columns are aliased ``m0, m1 …`` and named afterwards, so header text never
+    becomes an SQL identifier. UNPIVOT drops NULLs, and blank cells are NULL or
+    become NULL in ``value``: blank is missing, never zero.
+    """
+    if not columns:
+        return
+    aliases = ", ".join(f"c{index} AS m{n}" for n, (_, index) in enumerate(columns))
+    names = " ".join(
+        f"WHEN 'm{n}' THEN {_quote(name)}" for n, (name, _) in enumerate(columns)
+    )
+    snapshot = "?::DATE, " if as_of is not None else ""
+    con.execute(
+        f"""INSERT INTO {table}
+        SELECT {_quote(plan.platform)}, account_id, post_id, CASE name {names} END,
+               value, {snapshot}{import_id}, source_row
+        FROM (SELECT account_id, post_id, source_row, name, {value} AS value
+              FROM (UNPIVOT (SELECT account_id, post_id, source_row, {aliases}
+                             FROM good)
+                    ON COLUMNS('^m[0-9]+$') INTO NAME name VALUE raw))
+        WHERE value IS NOT NULL AND {"isfinite(value)" if as_of else "trim(value) <> ''"}""",
+        [as_of] if as_of is not None else [],
+    )
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -248,32 +284,10 @@ def store_posts(
         f"WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE {key})"
     )
     numeric, text = _classify_extras(con, plan)
-    metric_selects = [
-        f"SELECT {_quote(name)} AS metric, fokus_number(c{i}, '{plan.decimal}') AS value, "
-        f"account_id, post_id, source_row FROM good"
-        for name, i in (*plan.metrics, *numeric)
-    ]
-    if metric_selects:
-        con.execute(
-            f"""INSERT INTO post_metrics
-            SELECT {platform}, account_id, post_id, metric, value, ?::DATE, {import_id},
-                   source_row
-            FROM ({" UNION ALL ".join(metric_selects)})
-            WHERE value IS NOT NULL AND isfinite(value)""",
-            [as_of],
-        )
-    field_selects = [
-        f"SELECT {_quote(name)} AS name, c{i} AS value, account_id, post_id, source_row "
-        f"FROM good"
-        for name, i in text
-    ]
-    if field_selects:
-        con.execute(
-            f"""INSERT INTO post_fields
-            SELECT {platform}, account_id, post_id, name, value, {import_id}, source_row
-            FROM ({" UNION ALL ".join(field_selects)})
-            WHERE value IS NOT NULL AND trim(value) <> ''"""
-        )
+    _insert_long(con, "post_metrics", plan, (*plan.metrics, *numeric), import_id,
+                 value=f"fokus_number(raw, '{plan.decimal}')", as_of=as_of)
+    _insert_long(con, "post_fields", plan, (*plan.text_fields, *text), import_id,
+                 value="raw")
     con.execute(
         f"""INSERT INTO accounts
         SELECT {platform}, account_id, any_value(account_name),
