@@ -35,7 +35,7 @@ FACEBOOK_HEADER = (
     '"Average Seconds viewed","Estimated earnings (USD)","Ad impressions"'
 )
 TRICKY_CAPTION = 'Første linje, med komma\nog «sitat» og "anførselstegn"'
-TABLES = ("imports", "import_skips", "accounts", "posts", "post_metrics")
+TABLES = ("imports", "import_skips", "accounts", "posts", "post_snapshots")
 
 
 def _post(post_id: str, caption: str, published: str, post_type: str) -> list[str]:
@@ -190,7 +190,7 @@ def _random_bytes() -> bytes:
     [
         ("tom.csv", b"", "The file is empty."),
         ("støy.csv", _random_bytes(), "This is not a text export"),
-        ("people.csv", b"name,age\nOla,42\n", "but something is missing."),
+        ("people.csv", b"name,age\nOla,42\n", "fokus does not recognise this file as an export it knows."),
     ],
     ids=["empty", "random-bytes", "unrelated-csv"],
 )

@@ -21,15 +21,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table as RichTable
 
 from fokus import __version__
-from fokus.analyses.base import ReviewContext
-from fokus.demo import DEMO_ORGANISATION, write_demo_exports, write_demo_registers
 from fokus.errors import ExitCode, FokusError
 from fokus.i18n import Language, parse_language, translate
 from fokus.ingest.pipeline import import_files
 from fokus.model.imports import ImportOutcome
 from fokus.model.results import SectionResult
 from fokus.report.display import format_cell
-from fokus.review import review_workspace, write_review
 from fokus.store import Store
 from fokus.workspace import Workspace, init_workspace, list_export_files, open_workspace
 
@@ -301,7 +298,10 @@ def status(
     with _handled(lambda: language):
         workspace = open_workspace(directory)
         language = _language(lang, workspace)
-        from fokus.analyses.coverage import Coverage  # noqa: PLC0415 (CLI start-up time)
+        # Imported here, not at the top: ibis takes a quarter of a second to load,
+        # which `fokus import` should not pay.
+        from fokus.analyses.base import ReviewContext  # noqa: PLC0415
+        from fokus.analyses.coverage import Coverage  # noqa: PLC0415
         from fokus.review import review_data  # noqa: PLC0415
 
         with Store.open(workspace.database_path) as store:
@@ -371,6 +371,8 @@ def _review(
     json: Path | None,
     today: dt.date | None = None,
 ) -> None:
+    from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
+
     html = html or workspace.reports_dir / "review.html"
     json = json or workspace.reports_dir / "review.json"
     with _progress() as progress:
@@ -408,6 +410,12 @@ def demo(
     quiet: QuietOption = False,
 ) -> None:
     """Create a fictional organisation's workspace, import its exports, review it."""
+    from fokus.demo import (  # noqa: PLC0415 (start-up time of the other commands)
+        DEMO_ORGANISATION,
+        write_demo_exports,
+        write_demo_registers,
+    )
+
     _state["quiet"] = quiet
     language = _env_language()
     with _handled(lambda: language):

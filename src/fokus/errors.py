@@ -18,7 +18,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILED = 1  # an unexpected internal error (a bug): the only case with a traceback
     USAGE = 2  # wrong command-line usage (Typer/Click's own code)
-    BAD_INPUT = 3  # a file or register was refused, or some rows were unusable
+    BAD_INPUT = 3  # a file or register was refused, or init found a workspace
     NO_WORKSPACE = 4  # the folder is not a fokus workspace, or its fokus.toml is wrong
     STORE = 5  # the workspace database is locked, newer than this fokus, or damaged
 

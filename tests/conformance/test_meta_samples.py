@@ -190,7 +190,7 @@ def test_ragged_rows_are_stored_without_their_missing_metrics(store: Store) -> N
     con = store.connection
     per_post = dict(
         con.execute(
-            "SELECT post_id, list(metric ORDER BY metric) FROM post_metrics "
+            "SELECT post_id, list(metric ORDER BY metric) FROM latest_post_metrics "
             "GROUP BY post_id"
         ).fetchall()
     )
@@ -204,7 +204,7 @@ def test_ragged_rows_are_stored_without_their_missing_metrics(store: Store) -> N
     # The full rows fill those four columns for 6 posts only: blank stays absent.
     counts = dict(
         con.execute(
-            "SELECT metric, count(*) FROM post_metrics GROUP BY metric"
+            "SELECT metric, count(*) FROM latest_post_metrics GROUP BY metric"
         ).fetchall()
     )
     assert [counts[m] for m in LAST_FOUR] == [6, 6, 6, 6]
@@ -237,7 +237,7 @@ def test_blank_follows_are_absent_not_zero(store: Store) -> None:
     _import(IG_MAR, store)
     stored = dict(
         store.connection.execute(
-            "SELECT post_id, value FROM post_metrics WHERE metric = 'follows'"
+            "SELECT post_id, value FROM latest_post_metrics WHERE metric = 'follows'"
         ).fetchall()
     )
     assert stored == filled

@@ -73,7 +73,7 @@ def write_series(path: Path, title: str, days: Sequence[tuple[str, str]]) -> Pat
 
 def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, sorted: two equal dumps mean an unchanged store."""
-    tables = ("imports", "import_skips", "accounts", "posts", "post_metrics",
+    tables = ("imports", "import_skips", "accounts", "posts", "post_snapshots",
               "post_fields", "daily", "audience")  # fmt: skip
     return {
         t: sorted(store.connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr)

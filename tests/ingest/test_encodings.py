@@ -88,7 +88,7 @@ def test_norwegian_excel_csv(tmp_path: Path, store: Store) -> None:
         ("Øvelse – «kom»", dt.date(2025, 12, 31), "reel"),
     ]
     assert con.execute(
-        "SELECT metric, value FROM post_metrics WHERE post_id = '17999999999999991' "
+        "SELECT metric, value FROM latest_post_metrics WHERE post_id = '17999999999999991' "
         "ORDER BY metric"
     ).fetchall() == [("likes", 12.0), ("reach", 1000.0), ("seconds_viewed", 3.5),
                      ("views", 1234.0)]  # fmt: skip

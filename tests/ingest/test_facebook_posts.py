@@ -61,7 +61,7 @@ def test_blank_is_missing_never_zero(tmp_path: Path, store: Store) -> None:
     _import(path, store)
     metrics = dict(
         store.connection.execute(
-            "SELECT metric, value FROM post_metrics WHERE post_id = '111111111111111'"
+            "SELECT metric, value FROM latest_post_metrics WHERE post_id = '111111111111111'"
         ).fetchall()
     )
     assert "reactions" not in metrics  # blank
@@ -80,13 +80,13 @@ def test_ragged_rows_are_padded_not_lost(tmp_path: Path, store: Store) -> None:
     outcome = _import(path, store)
     assert (outcome.rows_imported, outcome.rows_skipped) == (2, 0)
     missing = store.connection.execute(
-        "SELECT count(*) FROM post_metrics WHERE post_id = '333333333333333' "
+        "SELECT count(*) FROM latest_post_metrics WHERE post_id = '333333333333333' "
         "AND metric IN ('seconds_viewed', 'avg_seconds_viewed', "
         "'estimated_earnings_usd', 'ad_impressions')"
     ).fetchall()[0][0]
     assert missing == 0
     assert store.connection.execute(
-        "SELECT value FROM post_metrics WHERE post_id = '333333333333333' "
+        "SELECT value FROM latest_post_metrics WHERE post_id = '333333333333333' "
         "AND metric = 'reach'"
     ).fetchall() == [(80.0,)]
 
@@ -138,7 +138,7 @@ def test_newer_export_adds_a_snapshot_and_older_never_hides_it(
     _import(older, store, as_of=dt.date(2026, 4, 10))
     con = store.connection
     assert con.execute(
-        "SELECT as_of, value FROM post_metrics WHERE metric = 'reach' ORDER BY as_of"
+        "SELECT as_of, reach FROM post_snapshots ORDER BY as_of"
     ).fetchall() == [(dt.date(2026, 4, 10), 90.0), (dt.date(2026, 6, 1), 500.0)]
     assert con.execute(
         "SELECT value FROM latest_post_metrics WHERE metric = 'reach'"
@@ -165,5 +165,5 @@ def test_unknown_columns_are_kept(tmp_path: Path, store: Store) -> None:
     assert con.execute("SELECT name, value FROM post_fields WHERE name = 'Kampanje'"
                        ).fetchall() == [("Kampanje", "Vår")]  # fmt: skip
     assert con.execute("SELECT paid FROM posts").fetchall() == [("paid",)]
-    assert con.execute("SELECT value FROM post_metrics WHERE metric = 'reach_paid'"
+    assert con.execute("SELECT value FROM latest_post_metrics WHERE metric = 'reach_paid'"
                        ).fetchall() == [(40.0,)]  # fmt: skip

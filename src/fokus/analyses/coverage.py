@@ -11,8 +11,8 @@ from typing import ClassVar
 
 import ibis
 
-from fokus.i18n import MessageKey
 from fokus.analyses.base import ReviewContext, ReviewData, to_date
+from fokus.i18n import MessageKey
 from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
 
 _FULL_YEAR_DAYS = 365
@@ -277,7 +277,10 @@ class Coverage:
             Finding(
                 "finding.coverage.channel_without_data",
                 "warning",
-                {"platform": MessageKey(f"platform.{c.platform}"), "account": c.account},
+                {
+                    "platform": MessageKey(f"platform.{c.platform}"),
+                    "account": c.account,
+                },
             )
             for c in context.config.channels
             if c.role != "shelved" and c.platform not in present

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+from fokus.model.vocab import PostMetric
 
 _SPACES = re.compile(r"\s+")
+K = TypeVar("K", bound=str)
 
 # canonical name -> accepted header names (en, nb, pt-BR, de)
 POST_FIELDS: Mapping[str, tuple[str, ...]] = {
@@ -80,7 +84,7 @@ POST_TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-POST_METRICS: Mapping[str, tuple[str, ...]] = {
+POST_METRICS: Mapping[PostMetric, tuple[str, ...]] = {
     "views": ("views", "visninger", "visualizações", "aufrufe"),
     "impressions": ("impressions", "eksponeringer", "impressões", "impressionen"),
     "plays": ("plays", "avspillinger", "reproduções"),
@@ -152,7 +156,7 @@ def normalise(header: str) -> str:
     return _SPACES.sub(" ", header.replace("\ufeff", "").strip()).casefold()
 
 
-def _lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+def _lookup(table: Mapping[K, tuple[str, ...]]) -> dict[str, K]:
     return {normalise(name): key for key, names in table.items() for name in names}
 
 
@@ -180,22 +184,27 @@ class PostColumns:
         self.names = unique_names(headers)
         self.fields: dict[str, int] = {}
         self.text_fields: dict[str, int] = {}
-        self.metrics: dict[str, int] = {}
+        self.metrics: dict[PostMetric, int] = {}
         self.unknown: list[tuple[str, int]] = []
         self.duplicates: list[str] = []
         for index, header in enumerate(headers):
             key = normalise(header)
-            for table, found in (
-                (_POST_FIELDS, self.fields),
-                (_POST_TEXT, self.text_fields),
-                (_POST_METRICS, self.metrics),
-            ):
-                if key in table:
-                    if table[key] in found:
-                        self.duplicates.append(self.names[index])
-                    else:
-                        found[table[key]] = index
-                    break
-            else:
-                if key:
-                    self.unknown.append((self.names[index], index))
+            placed = (
+                self._place(_POST_FIELDS, self.fields, key, index)
+                or self._place(_POST_TEXT, self.text_fields, key, index)
+                or self._place(_POST_METRICS, self.metrics, key, index)
+            )
+            if not placed and key:
+                self.unknown.append((self.names[index], index))
+
+    def _place(
+        self, table: Mapping[str, K], found: dict[K, int], key: str, index: int
+    ) -> bool:
+        """Record ``index`` under its field; a second column of a field is noted."""
+        if key not in table:
+            return False
+        if table[key] in found:
+            self.duplicates.append(self.names[index])
+        else:
+            found[table[key]] = index
+        return True

@@ -152,9 +152,7 @@ class MetaAudience:
                         )
                     continue
                 rows.append(
-                    AudienceRow(
-                        account, title, dimension, category, value, unit, row
-                    )
+                    AudienceRow(account, title, dimension, category, value, unit, row)
                 )
         as_of, source = export_date(sample.path, context.as_of)
         identity = FileIdentity(

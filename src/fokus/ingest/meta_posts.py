@@ -162,11 +162,25 @@ class _MetaPosts:
             paid_reach=columns.metrics.get("reach_paid"),
             decimal=decimal,
             metrics=tuple(sorted(columns.metrics.items(), key=lambda m: m[1])),
-            text_fields=tuple(sorted(columns.text_fields.items(), key=lambda m: m[1])),
-            extra_columns=tuple(columns.unknown),
+            is_share=columns.text_fields.get("is_share"),
+            is_crosspost=columns.text_fields.get("is_crosspost"),
+            labels=columns.text_fields.get("custom_labels"),
+            extra_columns=(
+                *sorted(
+                    (
+                        (name, index)
+                        for name, index in columns.text_fields.items()
+                        if name not in {"is_share", "is_crosspost", "custom_labels"}
+                    ),
+                    key=lambda m: m[1],
+                ),
+                *columns.unknown,
+            ),
         )
         as_of, _ = export_date(sample.path, context.as_of)
-        counts = store.import_posts(self._identity(sample, context, header, plan), plan)
+        counts = store.import_posts(
+            lambda: self._identity(sample, context, header, plan), plan
+        )
         return Stored(counts, as_of, self._notes(columns, data))
 
     def _identity(
@@ -188,6 +202,7 @@ class _MetaPosts:
             columns=tuple(header),
             as_of=as_of,
             as_of_source=source,
+            extra_columns=tuple(name for name, _ in plan.extra_columns),
         )
 
     @staticmethod

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fokus.errors import FokusError
 from fokus.i18n import MessageKey, MessageKeys
 from fokus.ingest.base import Adapter, ImportContext, Recognition
 from fokus.ingest.registry import ADAPTERS
-from fokus.ingest.sniff import TextSample, read_sample
+from fokus.ingest.sniff import TextSample, file_sha256, read_sample
 from fokus.model.imports import ImportOutcome, SkippedRow
 from fokus.store.database import Store
 
@@ -60,21 +61,29 @@ def import_file(
     """Import one file in one transaction; a refusal is an outcome, not an error."""
     name = display_name(path, exports_dir)
     try:
-        sample = read_sample(path)
-        earlier = store.find_import(sample.sha256)
-        if earlier is not None:
-            return ImportOutcome(
-                name,
-                "already_imported",
-                earlier.kind,
-                notes=(("import.note.same_as", {"file": earlier.file_name}),),
+        # The digest of a large file takes as long as a good part of its import:
+        # compute it beside the import, and wait for it first only when a file of
+        # the same size was imported before (and this may be the same file again).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            sample = read_sample(path, pool.submit(file_sha256, path))
+            earlier = (
+                store.find_import(sample.sha256)
+                if store.has_import_of_size(sample.size_bytes)
+                else None
             )
-        adapter = choose_adapter(sample)
-        parts = Path(name).parts
-        hint = parts[0].casefold() if len(parts) > 1 else ""
-        with tempfile.TemporaryDirectory(prefix="fokus-") as scratch:
-            context = ImportContext(name, timezone, as_of, hint, Path(scratch))
-            stored = adapter.store(sample, context, store)
+            if earlier is not None:
+                return ImportOutcome(
+                    name,
+                    "already_imported",
+                    earlier.kind,
+                    notes=(("import.note.same_as", {"file": earlier.file_name}),),
+                )
+            adapter = choose_adapter(sample)
+            parts = Path(name).parts
+            hint = parts[0].casefold() if len(parts) > 1 else ""
+            with tempfile.TemporaryDirectory(prefix="fokus-") as scratch:
+                context = ImportContext(name, timezone, as_of, hint, Path(scratch))
+                stored = adapter.store(sample, context, store)
     except OSError as error:
         return ImportOutcome(
             name,

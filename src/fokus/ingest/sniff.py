@@ -11,6 +11,7 @@ import codecs
 import csv
 import hashlib
 import io
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -32,7 +33,8 @@ class TextSample:
     """The first part of a text file, decoded and split into CSV records."""
 
     path: Path
-    sha256: str
+    digest: Future[str]
+    """The file's sha256, computed in a thread beside the import's first scan."""
     size_bytes: int
     encoding: Encoding
     delimiter: str
@@ -45,16 +47,19 @@ class TextSample:
     complete: bool
     """The sample holds the whole file."""
 
+    @property
+    def sha256(self) -> str:
+        """The file's sha256 (waits for the digest if it is still running)."""
+        return self.digest.result()
 
-def file_digest(path: Path) -> tuple[str, int]:
-    """sha256 and size of a file, read in chunks."""
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in chunks (hashlib releases the GIL while hashing)."""
     digest = hashlib.sha256()
-    size = 0
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+    return digest.hexdigest()
 
 
 def _encoding_of(head: bytes) -> Encoding:
@@ -98,12 +103,19 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_sample(path: Path, max_records: int = 60) -> TextSample:
+def read_sample(
+    path: Path, digest: Future[str] | None = None, max_records: int = 60
+) -> TextSample:
     """Decode the start of ``path`` and parse its first records.
 
-    Raises ``FokusError`` for an empty file and for binary or spreadsheet files.
+    ``digest`` is the file's sha256 being computed elsewhere; without it, it is
+    computed here. Raises ``FokusError`` for an empty file and for binary or
+    spreadsheet files.
     """
-    sha256, size = file_digest(path)
+    size = path.stat().st_size
+    if digest is None:
+        digest = Future()
+        digest.set_result(file_sha256(path))
     if size == 0:
         raise FokusError("import.refused.empty", "import.refused.empty.hint")
     with path.open("rb") as handle:
@@ -137,7 +149,7 @@ def read_sample(path: Path, max_records: int = 60) -> TextSample:
     if wrapped:
         records = _records(_unwrap(body, delimiter), delimiter, max_records)
     return TextSample(
-        path, sha256, size, encoding, delimiter, sep_line, wrapped, records, complete
+        path, digest, size, encoding, delimiter, sep_line, wrapped, records, complete
     )
 
 

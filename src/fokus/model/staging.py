@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from fokus.model.vocab import Format, Platform
+from fokus.model.vocab import Format, Platform, PostMetric
 
 DateOrder = Literal["mdy", "dmy", "ymd"]
 
@@ -32,6 +32,8 @@ class FileIdentity:
     columns: tuple[str, ...]
     as_of: dt.date
     as_of_source: Literal["option", "file_name", "content", "file_date"]
+    extra_columns: tuple[str, ...] = ()
+    """Names of the columns kept as text beside each post (see ``post_fields``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +83,15 @@ class PostPlan:
     """A paid/boosted reach column: > 0 means paid, 0 organic, empty unknown."""
     decimal: Literal[".", ","]
     """The decimal mark of the file's numbers (Norwegian Excel writes ``,``)."""
-    metrics: tuple[tuple[str, int], ...]
-    """(canonical metric name, column) for the columns fokus knows."""
-    text_fields: tuple[tuple[str, int], ...]
-    """(canonical name, column) for descriptive columns kept as text (``is_share``)."""
+    metrics: tuple[tuple[PostMetric, int], ...]
+    """(metric, column) for the metric columns fokus knows."""
+    is_share: int | None
+    """``1`` when the post shares another post (Meta's ``Is share``)."""
+    is_crosspost: int | None
+    labels: int | None
+    """The team's own labels (Meta's ``Custom labels``): often content pillars."""
     extra_columns: tuple[tuple[str, int], ...]
-    """(raw header, column) for columns fokus does not know: stored as a metric when
-    every value is a number, otherwise kept as text."""
+    """(name, column) for every other column: kept as text, never dropped."""
 
 
 @dataclass(frozen=True, slots=True)

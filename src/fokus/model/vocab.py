@@ -30,6 +30,18 @@ PaidStatus = Literal["organic", "paid", "unknown"]
 """``paid`` covers boosted and sponsored posts; ``unknown`` when the export cannot tell."""
 PAID_STATUSES: tuple[PaidStatus, ...] = get_args(PaidStatus)
 
+PostMetric = Literal[
+    "views", "impressions", "plays", "reach", "interactions", "reactions", "likes",
+    "comments", "shares", "saves", "follows", "total_clicks", "link_clicks",
+    "other_clicks", "photo_clicks", "reach_organic", "reach_paid", "views_organic",
+    "views_paid", "duration_sec", "seconds_viewed", "avg_seconds_viewed",
+    "video_views_3s", "video_views_1min", "viewers_3s", "viewers_1min",
+    "negative_feedback", "negative_feedback_unique", "profile_visits", "replies",
+    "navigation", "sticker_taps", "estimated_earnings_usd", "ad_impressions",
+]  # fmt: skip
+"""Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
+POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)
+
 ExportKind = Literal[
     "meta_facebook_posts",
     "meta_instagram_posts",

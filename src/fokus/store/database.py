@@ -7,7 +7,7 @@ or a refused file leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +169,13 @@ class Store:
 
     # -- the import log -------------------------------------------------------------
 
+    def has_import_of_size(self, size_bytes: int) -> bool:
+        """Whether a file of exactly this size was imported before."""
+        rows = self._rows(
+            "SELECT count(*) FROM imports WHERE size_bytes = ?", [size_bytes]
+        )
+        return bool(rows[0][0])
+
     def find_import(self, sha256: str) -> ImportRecord | None:
         """The earlier import of a file with these exact bytes, if any."""
         found = [r for r in self.imports() if r.sha256 == sha256]
@@ -187,7 +194,8 @@ class Store:
             self._rows("SELECT coalesce(max(import_id), 0) + 1 FROM imports")[0][0]
         )
         self._con.execute(
-            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, now())",
+            "INSERT INTO imports VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, now())",
             [
                 next_id,
                 identity.name,
@@ -198,6 +206,7 @@ class Store:
                 identity.encoding,
                 identity.delimiter,
                 list(identity.columns),
+                list(identity.extra_columns),
                 identity.as_of,
                 identity.as_of_source,
             ],
@@ -218,14 +227,23 @@ class Store:
 
     # -- imports, one transaction each ------------------------------------------------
 
-    def import_posts(self, identity: FileIdentity, plan: PostPlan) -> StagedCounts:
-        """Store a posts export: posts, metric snapshots, unknown columns, accounts."""
-        # Reading into a temporary table happens before the transaction: a failed
-        # first attempt would otherwise abort it.
-        posts_sql.read_raw(self._con, plan)
+    def import_posts(
+        self, identity: Callable[[], FileIdentity], plan: PostPlan
+    ) -> StagedCounts:
+        """Store a posts export as one snapshot per post, and its accounts.
+
+        ``identity`` is asked for after the first scan of the file, so that the
+        file's digest can be computed meanwhile.
+        """
+        # The first scan runs before the transaction: if it fails on rows of uneven
+        # length, the retry must not find an aborted transaction.
+        reader = posts_sql.read_raw(self._con, plan)
+        file = identity()
         with self._transaction():
-            import_id = self._begin_import(identity)
-            counts = posts_sql.store_posts(self._con, plan, import_id, identity.as_of)
+            import_id = self._begin_import(file)
+            counts = posts_sql.store_posts(
+                self._con, plan, reader, import_id, file.as_of
+            )
             self._finish_import(import_id, counts)
         return counts
 

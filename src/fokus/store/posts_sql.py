@@ -1,8 +1,9 @@
 """Read a posts export with DuckDB and merge it into the store, all in SQL.
 
 The importer decided what each column means (a ``PostPlan``); this module turns the
-raw text into typed rows without a Python loop over rows, so a million posts import
-in seconds.
+raw text into typed rows in one pass over the file, without a Python loop over rows,
+so a million posts import in seconds. The file's raw columns are never copied: the
+first statement reads the CSV straight into typed values.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
-from duckdb.func import ARROW
+from duckdb.func import ARROW, SPECIAL
 
 from fokus.errors import ExitCode, FokusError
 from fokus.model.staging import PostPlan, RowSkip
@@ -23,32 +24,46 @@ if TYPE_CHECKING:
 
 _DATE_FORMATS = {
     "mdy": ["%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y"],
-    "dmy": [
-        "%d.%m.%Y %H:%M",
-        "%d/%m/%Y %H:%M",
-        "%d.%m.%Y %H:%M:%S",
-        "%d.%m.%Y",
-        "%d/%m/%Y",
-    ],
-    "ymd": [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d",
-        "%Y/%m/%d %H:%M:%S",
-        "%Y/%m/%d",
-    ],
-}
+    "dmy": ["%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y",
+            "%d/%m/%Y"],
+    "ymd": ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d",
+            "%Y/%m/%d %H:%M:%S", "%Y/%m/%d"],
+}  # fmt: skip
 _MISSING = "('', '-', '--', 'n/a', 'na', 'nan', 'undefined', 'null', 'none')"
 _MAX_SKIPS_KEPT = 10_000  # per file; the count is always exact
-# The record's position in the file. rowid is no use here: inside a transaction
-# DuckDB numbers new rows from 2**55. An empty OVER () follows the scan order, which
-# DuckDB keeps (preserve_insertion_order); a test pins this on a 2-million-row file.
-_NUMBERED = "SELECT row_number() OVER () - 1 AS record, * FROM"
+
+NFKC_STABLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x09, 0x0A), (0x0D, 0x0D), (0x20, 0x7E),  # tab, newlines, printable ASCII
+    (0xAB, 0xAB), (0xBB, 0xBB), (0xC0, 0xFF),  # « » and Latin-1 letters (æøå)
+    (0x200D, 0x200D), (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D),
+    (0x2600, 0x27BF), (0xFE0F, 0xFE0F),  # symbols, dingbats, emoji presentation
+    (0x1F1E6, 0x1F1FF), (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF),  # flags, emoji
+    (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF),
+)  # fmt: skip
+"""Characters NFKC leaves alone (a test checks every one). Text made only of them
+needs no normalising, which spares the slow Unicode pass for nearly every post."""
+_STABLE = (
+    "^[" + "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in NFKC_STABLE_RANGES) + "]*$"
+)
 
 
-def _nfkc(values: pa.Array) -> pa.Array:
-    return pc.utf8_normalize(values, "NFKC")
+def _nfkc(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """NFKC of each text, or NULL where it would not change it (nearly always).
+
+    Only texts with a character outside ``NFKC_STABLE_RANGES`` are normalised,
+    all within Arrow, so a million captions cost little.
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    unstable = pc.fill_null(pc.invert(pc.match_substring_regex(values, _STABLE)), False)
+    result = pa.nulls(len(values), pa.string())
+    if not pc.any(unstable).as_py():
+        return result
+    subset = pc.filter(values, unstable)
+    normalised = pc.utf8_normalize(subset, "NFKC")
+    changed = pc.if_else(pc.equal(normalised, subset), pa.scalar(None, pa.string()),
+                         normalised)  # fmt: skip
+    return pc.replace_with_mask(result, unstable, changed)
 
 
 def install_functions(con: duckdb.DuckDBPyConnection) -> None:
@@ -73,41 +88,22 @@ def install_functions(con: duckdb.DuckDBPyConnection) -> None:
                                 ELSE replace(fokus_clean(x), ',', '') END AS DOUBLE)
         END"""
     )
-    con.create_function("fokus_nfkc", _nfkc, ["varchar"], "varchar", type=ARROW)
-
-
-def read_raw(con: duckdb.DuckDBPyConnection, plan: PostPlan) -> None:
-    source = plan.source
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(source.n_columns))
-    base = (
-        f"read_csv(?, header = false, skip = {source.skip_lines}, auto_detect = false, "
-        f"delim = ?, quote = '\"', escape = '\"', columns = {{{columns}}}, "
-        "encoding = 'utf-8', max_line_size = 33554432"
+    # SPECIAL: the function sees NULL texts and may answer NULL ("unchanged").
+    con.create_function(
+        "fokus_nfkc", _nfkc, ["varchar"], "varchar", type=ARROW, null_handling=SPECIAL
     )
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw_rows AS {_NUMBERED} {base})",
-            [str(source.path), source.delimiter],
-        )
-        return
-    except duckdb.InvalidInputException:
-        pass  # rows of uneven length: read again, slower, padding the short rows
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw_rows AS {_NUMBERED} {base}, "
-            "null_padding = true, parallel = false, strict_mode = false)",
-            [str(source.path), source.delimiter],
-        )
-    except duckdb.Error as error:
-        raise FokusError(
-            "import.unreadable_csv",
-            "import.unreadable_csv.hint",
-            ExitCode.BAD_INPUT,
-            error=str(error).splitlines()[0],
-        ) from error
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _col(index: int | None) -> str:
+    return f"nullif(trim(c{index}), '')" if index is not None else "NULL"
 
 
 def _longest(columns: tuple[int, ...]) -> str:
+    """The longest non-empty candidate: Meta puts the caption in Title or Description."""
     if not columns:
         return "NULL"
     expr = f"nullif(c{columns[0]}, '')"
@@ -120,26 +116,23 @@ def _longest(columns: tuple[int, ...]) -> str:
     return expr
 
 
-def _col(index: int | None) -> str:
-    return f"nullif(trim(c{index}), '')" if index is not None else "NULL"
+def _flag(index: int | None, decimal: str) -> str:
+    if index is None:
+        return "NULL::BOOLEAN"
+    return f"fokus_number(c{index}, '{decimal}') > 0"
 
 
-def _stage(con: duckdb.DuckDBPyConnection, plan: PostPlan) -> None:
-    formats = ", ".join(f"'{f}'" for f in _DATE_FORMATS[plan.date_order])
-    account = plan.account
-    account_id = (
-        f"coalesce({_col(account.id_column)}, {_col(account.name_column)}, "
-        f"{_col(account.username_column)}, ?)"
-    )
+def _row_values(plan: PostPlan) -> list[str]:
+    """The typed values of a post row, computed while the file is read."""
     format_cases = " ".join(
-        f"WHEN '{raw}' THEN '{canonical}'" for raw, canonical in plan.format_map
+        f"WHEN {_quote(raw)} THEN '{canonical}'" for raw, canonical in plan.format_map
     )
     format_expr = (
         f"CASE lower(trim(c{plan.format_column})) {format_cases} ELSE 'other' END"
         if plan.format_column is not None and plan.format_map
         else _quote(plan.default_format)
     )
-    paid_expr = (
+    paid = (
         "'unknown'"
         if plan.paid_reach is None
         else f"""CASE WHEN fokus_number(c{plan.paid_reach}, '{plan.decimal}') > 0
@@ -147,157 +140,187 @@ def _stage(con: duckdb.DuckDBPyConnection, plan: PostPlan) -> None:
                       WHEN fokus_number(c{plan.paid_reach}, '{plan.decimal}') = 0
                       THEN 'organic' ELSE 'unknown' END"""
     )
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE staged AS
-        SELECT record + {plan.source.first_row} AS source_row,
-               {_col(plan.post_id)} AS post_id,
-               trim(c{plan.published}) AS published_raw,
-               try_strptime(trim(c{plan.published}), [{formats}]) AS published_local,
-               {account_id} AS account_id,
-               {_col(account.name_column)} AS account_name,
-               {_col(account.username_column)} AS account_username,
-               {format_expr} AS format,
-               {_col(plan.format_column)} AS format_raw,
-               {_longest(plan.text_columns)} AS text_raw,
-               {_col(plan.permalink)} AS permalink,
-               {paid_expr} AS paid,
-               row_number() OVER (PARTITION BY {_col(plan.post_id)}, {account_id}
-                                  ORDER BY record) AS occurrence,
-               record
-        FROM raw_rows""",
-        [account.fallback_id, account.fallback_id],
+    text = _longest(plan.text_columns)
+    extra = ", ".join(
+        f"CASE WHEN lower(trim(c{index})) NOT IN {_MISSING} THEN c{index} END"
+        for _, index in plan.extra_columns
+    )
+    return [
+        _quote(plan.platform),
+        _account_id(plan),
+        _col(plan.post_id),
+        f"timezone({_quote(plan.timezone)}, {_published(plan)})",
+        f"{_published(plan)}::DATE",
+        format_expr,
+        _col(plan.format_column),
+        text,
+        f"fokus_nfkc({text})",
+        _col(plan.permalink),
+        paid,
+        _flag(plan.is_share, plan.decimal),
+        _flag(plan.is_crosspost, plan.decimal),
+        _col(plan.labels),
+        *(
+            f"CASE WHEN isfinite(fokus_number(c{index}, '{plan.decimal}')) "
+            f"THEN fokus_number(c{index}, '{plan.decimal}') END"
+            for _, index in plan.metrics
+        ),
+        f"[{extra}]" if plan.extra_columns else "[]::VARCHAR[]",
+    ]
+
+
+def _published(plan: PostPlan) -> str:
+    formats = ", ".join(f"'{f}'" for f in _DATE_FORMATS[plan.date_order])
+    return f"try_strptime(trim(c{plan.published}), [{formats}])"
+
+
+def _account_id(plan: PostPlan) -> str:
+    account = plan.account
+    return (
+        f"coalesce({_col(account.id_column)}, {_col(account.name_column)}, "
+        f"{_col(account.username_column)}, {_quote(account.fallback_id)})"
     )
 
 
-def _skips(con: duckdb.DuckDBPyConnection) -> tuple[int, tuple[RowSkip, ...]]:
-    reason = """CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
-                     WHEN published_local IS NULL THEN 'import.skip.bad_date'
-                     WHEN occurrence > 1 THEN 'import.skip.duplicate_post' END"""
+_ROW_COLUMNS = (
+    "platform, account_id, post_id, published_at, published_day, format, format_raw, "
+    "text_raw, text_nfkc, permalink, paid, is_share, is_crosspost, labels"
+)
+
+
+def _reader(plan: PostPlan, sequential: bool) -> str:
+    """A numbered scan of the file; the record number is the row's position.
+
+    An empty OVER () numbers rows in file order: DuckDB keeps the scan order
+    (preserve_insertion_order), which a test pins on a large file. rowid cannot
+    serve: inside a transaction DuckDB numbers new rows from 2**55.
+    """
+    source = plan.source
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(source.n_columns))
+    options = (
+        f"header = false, skip = {source.skip_lines}, auto_detect = false, "
+        f"delim = {_quote(source.delimiter)}, quote = '\"', escape = '\"', "
+        f"columns = {{{columns}}}, encoding = 'utf-8'"
+    )
+    if sequential:
+        # One thread, padding short rows: DuckDB's parallel reader can neither pad
+        # rows of uneven length nor always split a file whose quoted fields hold
+        # line breaks.
+        options += ", null_padding = true, parallel = false, strict_mode = false"
+    return (
+        "(SELECT row_number() OVER () - 1 AS record, * "
+        f"FROM read_csv({_quote(str(source.path))}, {options}))"
+    )
+
+
+def read_raw(con: duckdb.DuckDBPyConnection, plan: PostPlan) -> str:
+    """Scan the file once for the rows to skip; return the reader that works.
+
+    The fast parallel reader is tried first; the files it cannot read (short rows,
+    some files with multi-line captions) are read again on one thread. Runs outside
+    the import's transaction: a failed first attempt would otherwise abort it. The
+    skips land in the temporary ``skipped``.
+    """
+    try:
+        _find_skips(con, plan, _reader(plan, sequential=False))
+        return _reader(plan, sequential=False)
+    except (duckdb.InvalidInputException, duckdb.NotImplementedException):
+        pass
+    except duckdb.Error as error:
+        raise _unreadable(error) from error
+    try:
+        _find_skips(con, plan, _reader(plan, sequential=True))
+    except duckdb.Error as error:
+        raise _unreadable(error) from error
+    return _reader(plan, sequential=True)
+
+
+def _unreadable(error: duckdb.Error) -> FokusError:
+    return FokusError(
+        "import.unreadable_csv",
+        "import.unreadable_csv.hint",
+        ExitCode.BAD_INPUT,
+        error=str(error).splitlines()[0],
+    )
+
+
+def _find_skips(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> None:
+    """Rows without an id or a readable date, and repeats of a post, with reasons;
+    and the accounts the file names (temporary ``skipped`` and ``file_accounts``)."""
+    account = plan.account
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE row_keys AS
+        SELECT record, {_col(plan.post_id)} AS post_id,
+               {_published(plan)} AS published,
+               trim(c{plan.published}) AS published_raw,
+               {_account_id(plan)} AS account_id,
+               {_col(account.name_column)} AS account_name,
+               {_col(account.username_column)} AS account_username
+        FROM {reader}"""
+    )
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE skipped AS
-        SELECT source_row, {reason} AS reason,
-               CASE WHEN post_id IS NULL THEN '' WHEN published_local IS NULL
-                    THEN coalesce(published_raw, '') ELSE post_id END AS detail
-        FROM staged WHERE {reason} IS NOT NULL"""
+        SELECT record, record + {plan.source.first_row} AS source_row, reason,
+               CASE WHEN post_id IS NULL THEN ''
+                    WHEN published IS NULL THEN coalesce(published_raw, '')
+                    ELSE post_id END AS detail
+        FROM (SELECT record, post_id, published, published_raw,
+                     CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
+                          WHEN published IS NULL THEN 'import.skip.bad_date'
+                          WHEN row_number() OVER (PARTITION BY post_id, account_id
+                                                  ORDER BY record) > 1
+                          THEN 'import.skip.duplicate_post' END AS reason
+              FROM row_keys)
+        WHERE reason IS NOT NULL"""
     )
-    total = int(con.execute("SELECT count(*) FROM skipped").fetchall()[0][0])
-    rows = con.execute(
-        f"SELECT source_row, reason, detail FROM skipped ORDER BY source_row "
-        f"LIMIT {_MAX_SKIPS_KEPT}"
-    ).fetchall()
-    return total, tuple(RowSkip(int(r[0]), str(r[1]), str(r[2])) for r in rows)
-
-
-def _classify_extras(
-    con: duckdb.DuckDBPyConnection, plan: PostPlan
-) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Split unknown columns into numeric ones (metrics) and text ones (fields)."""
-    if not plan.extra_columns:
-        return [], []
-    probes = ", ".join(
-        f"count(fokus_clean(c{i})) - count(fokus_number(c{i}, '{plan.decimal}'))"
-        for _, i in plan.extra_columns
-    )
-    non_numbers = con.execute(f"SELECT {probes} FROM good").fetchall()[0]
-    numeric = [
-        c for c, bad in zip(plan.extra_columns, non_numbers, strict=True) if not bad
-    ]
-    text = [c for c, bad in zip(plan.extra_columns, non_numbers, strict=True) if bad]
-    return numeric, text
-
-
-def _insert_long(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    plan: PostPlan,
-    columns: tuple[tuple[str, int], ...],
-    import_id: int,
-    *,
-    value: str,
-    as_of: dt.date | None = None,
-) -> None:
-    """Turn wide columns into (name, value) rows with one UNPIVOT scan.
-
-    Columns are aliased ``m0, m1 …`` and named afterwards, so header text never
-    becomes an SQL identifier. UNPIVOT drops NULLs, and blank cells are NULL or
-    become NULL in ``value``: blank is missing, never zero.
-    """
-    if not columns:
-        return
-    aliases = ", ".join(f"c{index} AS m{n}" for n, (_, index) in enumerate(columns))
-    names = " ".join(
-        f"WHEN 'm{n}' THEN {_quote(name)}" for n, (name, _) in enumerate(columns)
-    )
-    snapshot = "?::DATE, " if as_of is not None else ""
     con.execute(
-        f"""INSERT INTO {table}
-        SELECT {_quote(plan.platform)}, account_id, post_id, CASE name {names} END,
-               value, {snapshot}{import_id}, source_row
-        FROM (SELECT account_id, post_id, source_row, name, {value} AS value
-              FROM (UNPIVOT (SELECT account_id, post_id, source_row, {aliases}
-                             FROM good)
-                    ON COLUMNS('^m[0-9]+$') INTO NAME name VALUE raw))
-        WHERE value IS NOT NULL AND {"isfinite(value)" if as_of else "trim(value) <> ''"}""",
-        [as_of] if as_of is not None else [],
+        """CREATE OR REPLACE TEMP TABLE file_accounts AS
+        SELECT account_id, any_value(account_name) AS name,
+               any_value(account_username) AS username
+        FROM row_keys WHERE record NOT IN (SELECT record FROM skipped)
+        GROUP BY account_id"""
     )
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    con.execute("DROP TABLE row_keys")
 
 
 def store_posts(
-    con: duckdb.DuckDBPyConnection, plan: PostPlan, import_id: int, as_of: dt.date
+    con: duckdb.DuckDBPyConnection,
+    plan: PostPlan,
+    reader: str,
+    import_id: int,
+    as_of: dt.date,
 ) -> StagedCounts:
-    """Check and merge one posts export (read by ``read_raw``) in the caller's
-    transaction."""
+    """Write the file's rows as snapshots, in one pass, in the caller's transaction."""
     from fokus.store.database import StagedCounts  # noqa: PLC0415 (import cycle)
 
-    _stage(con, plan)
-    rows_read = int(con.execute("SELECT count(*) FROM staged").fetchall()[0][0])
-    skipped_total, skips = _skips(con)
-    # The raw text columns are joined back once, here, rather than copied through
-    # every step: copying a wide table is what costs time at a million rows.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE good AS SELECT s.*, r.* EXCLUDE (record) "
-        "FROM staged s JOIN raw_rows r USING (record) "
-        "WHERE post_id IS NOT NULL AND published_local IS NOT NULL AND occurrence = 1"
-    )
-    platform = _quote(plan.platform)
-    key = "p.platform = s.platform AND p.account_id = s.account_id AND p.post_id = s.post_id"
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE new_posts AS
-        SELECT {platform} AS platform, account_id, post_id,
-               timezone({_quote(plan.timezone)}, published_local) AS published_at,
-               published_local::DATE AS published_day, format, format_raw, text_raw,
-               fokus_nfkc(text_raw) AS text_nfkc, permalink, paid,
-               ?::DATE AS as_of, {import_id} AS import_id, source_row
-        FROM good""",
+    metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
+    values = ",\n".join(_row_values(plan))
+    inserted = con.execute(
+        f"""INSERT INTO post_snapshots
+            ({_ROW_COLUMNS}{metrics}, extra, as_of, import_id, source_row)
+        SELECT {values}, ?, {import_id}, record + {plan.source.first_row}
+        FROM {reader}
+        WHERE record NOT IN (SELECT record FROM skipped)""",
         [as_of],
-    )
-    # A newer export replaces the description; an older one never hides a newer.
-    con.execute(
-        f"DELETE FROM posts p USING new_posts s WHERE {key} AND p.as_of <= s.as_of"
-    )
-    con.execute(
-        f"INSERT INTO posts SELECT s.* FROM new_posts s "
-        f"WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE {key})"
-    )
-    numeric, text = _classify_extras(con, plan)
-    _insert_long(con, "post_metrics", plan, (*plan.metrics, *numeric), import_id,
-                 value=f"fokus_number(raw, '{plan.decimal}')", as_of=as_of)
-    _insert_long(con, "post_fields", plan, (*plan.text_fields, *text), import_id,
-                 value="raw")
+    ).fetchall()[0][0]
+    skipped = int(con.execute("SELECT count(*) FROM skipped").fetchall()[0][0])
+    rows = con.execute(
+        "SELECT source_row, reason, detail FROM skipped "
+        f"ORDER BY source_row LIMIT {_MAX_SKIPS_KEPT}"
+    ).fetchall()
+    platform = _quote(plan.platform)
     con.execute(
         f"""INSERT INTO accounts
-        SELECT {platform}, account_id, any_value(account_name),
-               any_value(account_username), {import_id}
-        FROM good g
+        SELECT {platform}, account_id, name, username, {import_id}
+        FROM file_accounts g
         WHERE NOT EXISTS (SELECT 1 FROM accounts a
-                          WHERE a.platform = {platform} AND a.account_id = g.account_id)
-        GROUP BY account_id"""
+                          WHERE a.platform = {platform} AND a.account_id = g.account_id)"""
     )
-    imported = int(con.execute("SELECT count(*) FROM good").fetchall()[0][0])
-    for table in ("raw_rows", "staged", "skipped", "good", "new_posts"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-    return StagedCounts(rows_read, imported, skipped_total, skips)
+    con.execute("DROP TABLE skipped")
+    con.execute("DROP TABLE file_accounts")
+    return StagedCounts(
+        int(inserted) + skipped,
+        int(inserted),
+        skipped,
+        tuple(RowSkip(int(r[0]), str(r[1]), str(r[2])) for r in rows),
+    )

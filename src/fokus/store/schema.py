@@ -2,14 +2,32 @@
 
 Each migration is a tuple of statements, applied once and recorded in ``meta``. Add a
 new migration at the end; never edit one that has shipped.
+
+Posts are stored as snapshots: one row per post per export, holding what the export
+said about the post (text, format, paid status) and its lifetime metrics as of the
+export date. ``posts`` is the newest snapshot of each post; an older export never
+hides a newer one. One table written in one streaming pass keeps imports fast.
 """
 
 from __future__ import annotations
 
+# The metric columns of the first schema. Frozen here, not read from the model, so
+# that this migration never changes; later metrics arrive as ADD COLUMN migrations.
+METRICS_V1 = (
+    "views", "impressions", "plays", "reach", "interactions", "reactions", "likes",
+    "comments", "shares", "saves", "follows", "total_clicks", "link_clicks",
+    "other_clicks", "photo_clicks", "reach_organic", "reach_paid", "views_organic",
+    "views_paid", "duration_sec", "seconds_viewed", "avg_seconds_viewed",
+    "video_views_3s", "video_views_1min", "viewers_3s", "viewers_1min",
+    "negative_feedback", "negative_feedback_unique", "profile_visits", "replies",
+    "navigation", "sticker_taps", "estimated_earnings_usd", "ad_impressions",
+)  # fmt: skip
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-        # One row per imported file. sha256 makes importing the same bytes twice a no-op.
+        # One row per imported file. sha256 makes importing the same bytes twice a
+        # no-op. extra_columns names the values of post_snapshots.extra.
         """CREATE TABLE imports (
             import_id INTEGER PRIMARY KEY,
             file_name VARCHAR NOT NULL,
@@ -20,6 +38,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             encoding VARCHAR NOT NULL,
             delimiter VARCHAR,
             columns VARCHAR[] NOT NULL,
+            extra_columns VARCHAR[] NOT NULL,
             as_of DATE NOT NULL,
             as_of_source VARCHAR NOT NULL,
             rows_read INTEGER NOT NULL,
@@ -40,8 +59,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             username VARCHAR,
             import_id INTEGER NOT NULL
         )""",
-        # The latest known description of each post; metrics live in post_metrics.
-        """CREATE TABLE posts (
+        # text_nfkc is NULL when NFKC leaves the text unchanged (almost always); the
+        # posts view fills it in. Metrics: one typed column each, blank is NULL.
+        f"""CREATE TABLE post_snapshots (
             platform VARCHAR NOT NULL,
             account_id VARCHAR NOT NULL,
             post_id VARCHAR NOT NULL,
@@ -53,31 +73,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             text_nfkc VARCHAR,
             permalink VARCHAR,
             paid VARCHAR NOT NULL,
+            is_share BOOLEAN,
+            is_crosspost BOOLEAN,
+            labels VARCHAR,
             as_of DATE NOT NULL,
             import_id INTEGER NOT NULL,
-            source_row INTEGER NOT NULL
+            source_row INTEGER NOT NULL,
+            {", ".join(f"{metric} DOUBLE" for metric in METRICS_V1)},
+            extra VARCHAR[]
         )""",
-        # Lifetime totals as of an export date: a newer export adds a snapshot.
-        """CREATE TABLE post_metrics (
-            platform VARCHAR NOT NULL,
-            account_id VARCHAR NOT NULL,
-            post_id VARCHAR NOT NULL,
-            metric VARCHAR NOT NULL,
-            value DOUBLE NOT NULL,
-            as_of DATE NOT NULL,
-            import_id INTEGER NOT NULL,
-            source_row INTEGER NOT NULL
-        )""",
-        # Columns fokus does not know yet, kept as text so nothing is dropped silently.
-        """CREATE TABLE post_fields (
-            platform VARCHAR NOT NULL,
-            account_id VARCHAR NOT NULL,
-            post_id VARCHAR NOT NULL,
-            name VARCHAR NOT NULL,
-            value VARCHAR NOT NULL,
-            import_id INTEGER NOT NULL,
-            source_row INTEGER NOT NULL
-        )""",
+        # The newest snapshot of each post: what reviews read.
+        """CREATE VIEW posts AS
+            SELECT * REPLACE (coalesce(text_nfkc, text_raw) AS text_nfkc)
+            FROM post_snapshots
+            QUALIFY row_number() OVER (
+                PARTITION BY platform, account_id, post_id
+                ORDER BY as_of DESC, import_id DESC) = 1""",
+        # The same metrics, one row per post and metric, for tools that like long
+        # tables.
+        f"""CREATE VIEW latest_post_metrics AS
+            SELECT platform, account_id, post_id, metric, value, as_of, import_id,
+                   source_row
+            FROM (UNPIVOT (SELECT platform, account_id, post_id, as_of, import_id,
+                                  source_row, {", ".join(METRICS_V1)} FROM posts)
+                  ON {", ".join(METRICS_V1)} INTO NAME metric VALUE value)""",
+        # Columns fokus does not model, kept as text so nothing is dropped silently.
+        """CREATE VIEW post_fields AS
+            SELECT s.platform, s.account_id, s.post_id, f.name, f.value, s.import_id,
+                   s.source_row
+            FROM post_snapshots s JOIN imports i USING (import_id),
+                 LATERAL (SELECT unnest(i.extra_columns) AS name,
+                                 unnest(s.extra) AS value) f
+            WHERE f.value IS NOT NULL""",
         """CREATE TABLE daily (
             platform VARCHAR NOT NULL,
             account_id VARCHAR NOT NULL,
@@ -99,12 +126,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             import_id INTEGER NOT NULL,
             source_row INTEGER NOT NULL
         )""",
-        # Reviews read the newest snapshot; an older export never hides a newer one.
-        """CREATE VIEW latest_post_metrics AS
-            SELECT * FROM post_metrics
-            QUALIFY row_number() OVER (
-                PARTITION BY platform, account_id, post_id, metric
-                ORDER BY as_of DESC, import_id DESC) = 1""",
         """CREATE VIEW latest_daily AS
             SELECT d.* FROM daily d JOIN imports i USING (import_id)
             QUALIFY row_number() OVER (
