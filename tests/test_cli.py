@@ -190,7 +190,11 @@ def _random_bytes() -> bytes:
     [
         ("tom.csv", b"", "The file is empty."),
         ("støy.csv", _random_bytes(), "This is not a text export"),
-        ("people.csv", b"name,age\nOla,42\n", "fokus does not recognise this file as an export it knows."),
+        (
+            "people.csv",
+            b"name,age\nOla,42\n",
+            "fokus does not recognise this file as an export it knows.",
+        ),
     ],
     ids=["empty", "random-bytes", "unrelated-csv"],
 )
@@ -228,7 +232,9 @@ def test_an_unrelated_csv_is_refused_as_unknown(tmp_path: Path) -> None:
 
 def test_a_refusal_names_the_closest_kind_in_words(tmp_path: Path) -> None:
     path = tmp_path / "almost.csv"
-    path.write_bytes(b'"Post ID","Publish time",Reach\n123456789012345,01/02/2026 10:00,5\n')
+    path.write_bytes(
+        b'"Post ID","Publish time",Reach\n123456789012345,01/02/2026 10:00,5\n'
+    )
     with Store.open(tmp_path / "fokus.duckdb") as store:
         outcome = import_file(path, store, exports_dir=tmp_path, timezone="Europe/Oslo")
     assert (outcome.status, outcome.refusal_key) == (

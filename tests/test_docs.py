@@ -20,10 +20,12 @@ def test_every_command_and_option_is_in_docs_cli() -> None:
     for name, command in group.commands.items():
         if f"## `fokus {name}" not in text:
             missing.append(name)
-        for parameter in command.params:
-            for option in getattr(parameter, "opts", []):
-                if option.startswith("--") and f"`{option}`" not in text:
-                    missing.append(f"{name} {option}")
+        missing.extend(
+            f"{name} {option}"
+            for parameter in command.params
+            for option in getattr(parameter, "opts", [])
+            if option.startswith("--") and f"`{option}`" not in text
+        )
     assert missing == []
 
 

@@ -232,18 +232,30 @@ class Store:
     ) -> StagedCounts:
         """Store a posts export as one snapshot per post, and its accounts.
 
-        ``identity`` is asked for after the first scan of the file, so that the
-        file's digest can be computed meanwhile.
+        A first, light scan finds the rows to skip; it runs before the transaction,
+        because DuckDB's fast parallel reader cannot read every file (short rows,
+        some multi-line captions) and a failed attempt would abort the transaction.
+        Such files are read on one thread. ``identity`` is asked for after that
+        scan, so that the file's digest can be computed meanwhile.
         """
-        # The first scan runs before the transaction: if it fails on rows of uneven
-        # length, the retry must not find an aborted transaction.
-        reader = posts_sql.read_raw(self._con, plan)
+        try:
+            reader = posts_sql.reader(plan, sequential=False)
+            keys = posts_sql.scan_keys(self._con, plan, reader)
+        except (duckdb.InvalidInputException, duckdb.NotImplementedException):
+            reader = posts_sql.reader(plan, sequential=True)
+            try:
+                keys = posts_sql.scan_keys(self._con, plan, reader)
+            except duckdb.Error as error:
+                raise posts_sql.unreadable(error) from error
+        except duckdb.Error as error:
+            raise posts_sql.unreadable(error) from error
         file = identity()
         with self._transaction():
             import_id = self._begin_import(file)
-            counts = posts_sql.store_posts(
+            inserted = posts_sql.insert_rows(
                 self._con, plan, reader, import_id, file.as_of
             )
+            counts = posts_sql.finish(self._con, plan, keys, import_id, inserted)
             self._finish_import(import_id, counts)
         return counts
 

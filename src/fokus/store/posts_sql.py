@@ -9,12 +9,12 @@ first statement reads the CSV straight into typed values.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
-from duckdb.func import ARROW, SPECIAL
 
 from fokus.errors import ExitCode, FokusError
 from fokus.model.staging import PostPlan, RowSkip
@@ -47,30 +47,37 @@ _STABLE = (
 )
 
 
-def _nfkc(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """NFKC of each text, or NULL where it would not change it (nearly always).
+def _normalise_texts(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
+    """Fill in text_nfkc for the few texts NFKC changes, in one Arrow call.
 
-    Only texts with a character outside ``NFKC_STABLE_RANGES`` are normalised,
-    all within Arrow, so a million captions cost little.
+    A pattern test in SQL finds the texts with a character outside
+    ``NFKC_STABLE_RANGES``; only those leave the database, and only those whose
+    normal form differs are written back. Calling Python once per file, not once
+    per batch of rows, is what keeps this cheap.
     """
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    unstable = pc.fill_null(pc.invert(pc.match_substring_regex(values, _STABLE)), False)
-    result = pa.nulls(len(values), pa.string())
-    if not pc.any(unstable).as_py():
-        return result
-    subset = pc.filter(values, unstable)
-    normalised = pc.utf8_normalize(subset, "NFKC")
-    changed = pc.if_else(pc.equal(normalised, subset), pa.scalar(None, pa.string()),
-                         normalised)  # fmt: skip
-    return pc.replace_with_mask(result, unstable, changed)
+    texts: pa.Table = con.sql(
+        f"SELECT source_row, text_raw FROM post_snapshots WHERE import_id = {import_id} "
+        f"AND NOT regexp_full_match(text_raw, '{_STABLE}')"
+    ).to_arrow_table()
+    if texts.num_rows == 0:
+        return
+    raw = texts.column("text_raw")
+    normal = pc.utf8_normalize(raw, "NFKC")
+    changed = pa.table({"source_row": texts.column("source_row"), "nfkc": normal})
+    changed = changed.filter(pc.not_equal(normal, raw))
+    con.register("fokus_nfkc_rows", changed)
+    try:
+        con.execute(
+            "UPDATE post_snapshots s SET text_nfkc = n.nfkc FROM fokus_nfkc_rows n "
+            "WHERE s.import_id = ? AND s.source_row = n.source_row",
+            [import_id],
+        )
+    finally:
+        con.unregister("fokus_nfkc_rows")
 
 
 def install_functions(con: duckdb.DuckDBPyConnection) -> None:
-    """Macros for the number rules of every export, and NFKC through Arrow.
-
-    Called once per connection: DuckDB cannot replace a Python function.
-    """
+    """Macros for the number rules of every export (once per connection)."""
     con.execute(
         f"""CREATE OR REPLACE TEMP MACRO fokus_clean(x) AS
         CASE WHEN x IS NULL OR lower(trim(x)) IN {_MISSING} THEN NULL
@@ -87,10 +94,6 @@ def install_functions(con: duckdb.DuckDBPyConnection) -> None:
                                 THEN replace(replace(fokus_clean(x), '.', ''), ',', '.')
                                 ELSE replace(fokus_clean(x), ',', '') END AS DOUBLE)
         END"""
-    )
-    # SPECIAL: the function sees NULL texts and may answer NULL ("unchanged").
-    con.create_function(
-        "fokus_nfkc", _nfkc, ["varchar"], "varchar", type=ARROW, null_handling=SPECIAL
     )
 
 
@@ -154,7 +157,7 @@ def _row_values(plan: PostPlan) -> list[str]:
         format_expr,
         _col(plan.format_column),
         text,
-        f"fokus_nfkc({text})",
+        "NULL",  # text_nfkc: filled in afterwards by _normalise_texts
         _col(plan.permalink),
         paid,
         _flag(plan.is_share, plan.decimal),
@@ -188,7 +191,7 @@ _ROW_COLUMNS = (
 )
 
 
-def _reader(plan: PostPlan, sequential: bool) -> str:
+def reader(plan: PostPlan, *, sequential: bool) -> str:
     """A numbered scan of the file; the record number is the row's position.
 
     An empty OVER () numbers rows in file order: DuckDB keeps the scan order
@@ -213,29 +216,7 @@ def _reader(plan: PostPlan, sequential: bool) -> str:
     )
 
 
-def read_raw(con: duckdb.DuckDBPyConnection, plan: PostPlan) -> str:
-    """Scan the file once for the rows to skip; return the reader that works.
-
-    The fast parallel reader is tried first; the files it cannot read (short rows,
-    some files with multi-line captions) are read again on one thread. Runs outside
-    the import's transaction: a failed first attempt would otherwise abort it. The
-    skips land in the temporary ``skipped``.
-    """
-    try:
-        _find_skips(con, plan, _reader(plan, sequential=False))
-        return _reader(plan, sequential=False)
-    except (duckdb.InvalidInputException, duckdb.NotImplementedException):
-        pass
-    except duckdb.Error as error:
-        raise _unreadable(error) from error
-    try:
-        _find_skips(con, plan, _reader(plan, sequential=True))
-    except duckdb.Error as error:
-        raise _unreadable(error) from error
-    return _reader(plan, sequential=True)
-
-
-def _unreadable(error: duckdb.Error) -> FokusError:
+def unreadable(error: duckdb.Error) -> FokusError:
     return FokusError(
         "import.unreadable_csv",
         "import.unreadable_csv.hint",
@@ -244,55 +225,65 @@ def _unreadable(error: duckdb.Error) -> FokusError:
     )
 
 
-def _find_skips(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> None:
-    """Rows without an id or a readable date, and repeats of a post, with reasons;
-    and the accounts the file names (temporary ``skipped`` and ``file_accounts``)."""
+@dataclass(frozen=True, slots=True)
+class FileKeys:
+    """What the key scan found: rows to skip (with reasons) and the accounts named."""
+
+    skips: tuple[tuple[int, str, str], ...]
+    """(record, reason, detail) for every unusable row, in file order."""
+    accounts: tuple[tuple[str, str | None, str | None], ...]
+
+
+def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> FileKeys:
+    """Read only ids, dates and account columns: which rows to skip, and why.
+
+    Reads little of each row, so it costs a fraction of the insert.
+    """
     account = plan.account
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE row_keys AS
-        SELECT record, {_col(plan.post_id)} AS post_id,
-               {_published(plan)} AS published,
-               trim(c{plan.published}) AS published_raw,
-               {_account_id(plan)} AS account_id,
-               {_col(account.name_column)} AS account_name,
-               {_col(account.username_column)} AS account_username
-        FROM {reader}"""
-    )
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE skipped AS
-        SELECT record, record + {plan.source.first_row} AS source_row, reason,
-               CASE WHEN post_id IS NULL THEN ''
-                    WHEN published IS NULL THEN coalesce(published_raw, '')
-                    ELSE post_id END AS detail
-        FROM (SELECT record, post_id, published, published_raw,
-                     CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
-                          WHEN published IS NULL THEN 'import.skip.bad_date'
-                          WHEN row_number() OVER (PARTITION BY post_id, account_id
-                                                  ORDER BY record) > 1
-                          THEN 'import.skip.duplicate_post' END AS reason
-              FROM row_keys)
-        WHERE reason IS NOT NULL"""
-    )
-    con.execute(
-        """CREATE OR REPLACE TEMP TABLE file_accounts AS
-        SELECT account_id, any_value(account_name) AS name,
-               any_value(account_username) AS username
-        FROM row_keys WHERE record NOT IN (SELECT record FROM skipped)
-        GROUP BY account_id"""
-    )
+    keys = f"""SELECT record, {_col(plan.post_id)} AS post_id,
+                      {_published(plan)} AS published,
+                      trim(c{plan.published}) AS published_raw,
+                      {_account_id(plan)} AS account_id,
+                      {_col(account.name_column)} AS account_name,
+                      {_col(account.username_column)} AS account_username
+               FROM {reader}"""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE row_keys AS {keys}")
+    skips = con.execute(
+        """SELECT record, reason,
+                  CASE WHEN post_id IS NULL THEN ''
+                       WHEN published IS NULL THEN coalesce(published_raw, '')
+                       ELSE post_id END AS detail
+           FROM (SELECT *, CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
+                                WHEN published IS NULL THEN 'import.skip.bad_date'
+                                WHEN row_number() OVER (PARTITION BY post_id, account_id
+                                                        ORDER BY record) > 1
+                                THEN 'import.skip.duplicate_post' END AS reason
+                 FROM row_keys)
+           WHERE reason IS NOT NULL ORDER BY record"""
+    ).fetchall()
+    accounts = con.execute(
+        """SELECT account_id, any_value(account_name), any_value(account_username)
+           FROM row_keys WHERE post_id IS NOT NULL AND published IS NOT NULL
+           GROUP BY account_id ORDER BY account_id"""
+    ).fetchall()
     con.execute("DROP TABLE row_keys")
+    return FileKeys(
+        tuple((int(r[0]), str(r[1]), str(r[2])) for r in skips),
+        tuple((str(r[0]), r[1], r[2]) for r in accounts),
+    )
 
 
-def store_posts(
+def insert_rows(
     con: duckdb.DuckDBPyConnection,
     plan: PostPlan,
     reader: str,
     import_id: int,
     as_of: dt.date,
-) -> StagedCounts:
-    """Write the file's rows as snapshots, in one pass, in the caller's transaction."""
-    from fokus.store.database import StagedCounts  # noqa: PLC0415 (import cycle)
+) -> int:
+    """Write every row with an id and a date as a snapshot, in one pass.
 
+    Repeats of a post in the same file are removed afterwards by ``finish``.
+    """
     metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
     values = ",\n".join(_row_values(plan))
     inserted = con.execute(
@@ -300,27 +291,42 @@ def store_posts(
             ({_ROW_COLUMNS}{metrics}, extra, as_of, import_id, source_row)
         SELECT {values}, ?, {import_id}, record + {plan.source.first_row}
         FROM {reader}
-        WHERE record NOT IN (SELECT record FROM skipped)""",
+        WHERE {_col(plan.post_id)} IS NOT NULL AND {_published(plan)} IS NOT NULL""",
         [as_of],
     ).fetchall()[0][0]
-    skipped = int(con.execute("SELECT count(*) FROM skipped").fetchall()[0][0])
-    rows = con.execute(
-        "SELECT source_row, reason, detail FROM skipped "
-        f"ORDER BY source_row LIMIT {_MAX_SKIPS_KEPT}"
-    ).fetchall()
+    return int(inserted)
+
+
+def finish(
+    con: duckdb.DuckDBPyConnection,
+    plan: PostPlan,
+    keys: FileKeys,
+    import_id: int,
+    inserted: int,
+) -> StagedCounts:
+    """Drop repeated posts, add new accounts and NFKC texts; count what was done."""
+    from fokus.store.database import StagedCounts  # noqa: PLC0415 (import cycle)
+
+    first = plan.source.first_row
+    repeats = [record + first for record, reason, _ in keys.skips
+               if reason == "import.skip.duplicate_post"]  # fmt: skip
+    if repeats:
+        con.execute(
+            "DELETE FROM post_snapshots WHERE import_id = ? AND list_contains(?, source_row)",
+            [import_id, repeats],
+        )
     platform = _quote(plan.platform)
-    con.execute(
+    con.executemany(
         f"""INSERT INTO accounts
-        SELECT {platform}, account_id, name, username, {import_id}
-        FROM file_accounts g
-        WHERE NOT EXISTS (SELECT 1 FROM accounts a
-                          WHERE a.platform = {platform} AND a.account_id = g.account_id)"""
+        SELECT {platform}, ?, ?, ?, {import_id}
+        WHERE NOT EXISTS (SELECT 1 FROM accounts
+                          WHERE platform = {platform} AND account_id = ?)""",
+        [[a, name, user, a] for a, name, user in keys.accounts],
     )
-    con.execute("DROP TABLE skipped")
-    con.execute("DROP TABLE file_accounts")
-    return StagedCounts(
-        int(inserted) + skipped,
-        int(inserted),
-        skipped,
-        tuple(RowSkip(int(r[0]), str(r[1]), str(r[2])) for r in rows),
+    _normalise_texts(con, import_id)
+    imported = inserted - len(repeats)
+    skips = tuple(
+        RowSkip(record + first, reason, detail)
+        for record, reason, detail in keys.skips[:_MAX_SKIPS_KEPT]
     )
+    return StagedCounts(imported + len(keys.skips), imported, len(keys.skips), skips)
