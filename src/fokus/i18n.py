@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _babel_format_decimal
@@ -101,11 +102,16 @@ def format_number(value: float, language: Language, digits: int = 1) -> str:
 
 
 def format_percent(value: float, language: Language, digits: int = 1) -> str:
-    """A fraction as a percentage: ``0.0734`` → ``7,3 %`` (nb) or ``7.3%`` (en)."""
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return str(
-        _babel_format_percent(value, format=pattern, locale=_BABEL_LOCALE[language])
-    )
+    """A fraction as a percentage: ``0.0734`` → ``7,3 %`` (nb) or ``7.3%`` (en).
+
+    The locale's own pattern decides the space before the sign (bokmål writes a
+    no-break space), only the number of decimals is ours.
+    """
+    locale = Locale.parse(_BABEL_LOCALE[language])
+    pattern = str(locale.percent_formats[None].pattern)
+    if digits:  # the patterns ("#,##0 %", "#,##0%") have a single integer zero
+        pattern = pattern.replace("0", "0." + "0" * digits, 1)
+    return str(_babel_format_percent(value, format=pattern, locale=locale))
 
 
 def format_day(value: dt.date, language: Language) -> str:

@@ -85,13 +85,13 @@ def test_numbers_follow_the_locale_nb(review: MakeReview) -> None:
     html = render_html(review("nb"), "w")
     assert f'data-sort="12345.6">12{NBSP}345,6</td>' in html
     assert f'data-sort="1204.0">1{NBSP}204</td>' in html
-    assert 'data-sort="0.0734">7,3%</td>' in html
+    assert f'data-sort="0.0734">7,3{NBSP}%</td>' in html
     assert 'data-sort="2025-04-14">14. apr. 2025</td>' in html
     assert 'data-sort="">–</td>' in html
     assert "<td>Jul på kaia</td>" in html
     assert (
         f"n = 12{NBSP}345 · verdi 0,073 · usikkerhet 0,051 til 0,094 · "
-        "sannsynlighet 87% · målt mot rekkevidde"
+        f"sannsynlighet 87{NBSP}% · målt mot rekkevidde"
     ) in html
 
 
