@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ibis
 
-from fokus.analyses.base import Analysis, ReviewContext, ReviewData, to_date
+from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.registry import ANALYSES
 from fokus.files import write_atomically
 from fokus.i18n import Language
@@ -72,8 +72,8 @@ def run_analyses(
 
 
 def _period(data: ReviewData) -> Period | None:
-    firsts = [data.posts.published_day.min().execute(), data.daily.day.min().execute()]
-    lasts = [data.posts.published_day.max().execute(), data.daily.day.max().execute()]
+    firsts = [scalar(data.posts.published_day.min()), scalar(data.daily.day.min())]
+    lasts = [scalar(data.posts.published_day.max()), scalar(data.daily.day.max())]
     days = [to_date(v) for v in (*firsts, *lasts)]
     starts = [d for d in days[:2] if d is not None]
     ends = [d for d in days[2:] if d is not None]

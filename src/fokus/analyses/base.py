@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from fokus.config import WorkspaceConfig
 from fokus.model.results import SectionResult
@@ -40,13 +40,20 @@ class ReviewContext:
     today: dt.date
 
 
-def to_date(value: object) -> dt.date | None:
-    """A day from what an engine returns: a date, a datetime, a pandas Timestamp.
+def records(table: ir.Table) -> list[dict[str, Any]]:
+    """A small result as Python rows, through Arrow (no pandas on the way)."""
+    rows: list[dict[str, Any]] = table.to_pyarrow().to_pylist()
+    return rows
 
-    Missing values (None, NaT, NaN) become None. NaT claims to be a datetime, so it
-    is caught by the self-inequality that only missing values have.
-    """
-    if value is None or value != value:  # noqa: PLR0124 (NaT and NaN are unequal to themselves)
+
+def scalar(value: ir.Scalar) -> Any:
+    """A single value, through Arrow."""
+    return value.to_pyarrow().as_py()
+
+
+def to_date(value: object) -> dt.date | None:
+    """A day from what an engine returns: a date or a datetime; None stays None."""
+    if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date()

@@ -11,11 +11,20 @@ from typing import ClassVar
 
 import ibis
 
-from fokus.analyses.base import ReviewContext, ReviewData, to_date
+from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
 from fokus.i18n import MessageKey
 from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
 
 _FULL_YEAR_DAYS = 365
+# Daily series fokus has words for; others show the title the export gave them.
+_SERIES_METRICS = frozenset({
+    "reach", "views", "viewers", "visits", "profile_visits", "follows",
+    "interactions", "link_clicks",
+})  # fmt: skip
+
+
+def _series_metric(metric: str) -> MessageKey | str:
+    return MessageKey(f"metric.{metric}") if metric in _SERIES_METRICS else metric
 
 
 class Coverage:
@@ -25,8 +34,8 @@ class Coverage:
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
         """Tables of accounts, formats, series and files; findings about gaps."""
-        n_posts = int(data.posts.count().execute())
-        n_days = int(data.daily.count().execute())
+        n_posts = int(scalar(data.posts.count()))
+        n_days = int(scalar(data.daily.count()))
         if n_posts == 0 and n_days == 0:
             return SectionResult(
                 self.key,
@@ -49,24 +58,47 @@ class Coverage:
                     Evidence(n=skipped),
                 )
             )
-        unknown_paid = int(
-            data.posts.filter(data.posts.paid == "unknown").count().execute()
-        )
-        if n_posts and unknown_paid:
-            findings.append(
-                Finding(
-                    "finding.coverage.paid_unknown",
-                    "notice",
-                    {"n": unknown_paid, "total": n_posts},
-                    Evidence(n=n_posts, value=unknown_paid / n_posts),
-                )
-            )
+        findings.extend(self._paid_findings(data))
         return SectionResult(
             self.key,
             "ok",
             findings=tuple(findings),
             tables=tuple(t for t in (accounts, formats, series, files) if t.rows),
         )
+
+    @staticmethod
+    def _paid_findings(data: ReviewData) -> list[Finding]:
+        """Where organic and paid cannot be told apart, per platform.
+
+        Some exports never say (Instagram's); others say it only when the right
+        columns were chosen (Facebook's boosted reach): the advice differs.
+        """
+        posts = data.posts
+        per_platform = records(
+            posts.group_by("platform")
+            .aggregate(total=posts.count(), unknown=(posts.paid == "unknown").sum())
+            .order_by("platform")
+        )
+        findings = []
+        for row in per_platform:
+            total, unknown = int(row["total"]), int(row["unknown"])
+            if not unknown:
+                continue
+            platform = MessageKey(f"platform.{row['platform']}")
+            key = (
+                "finding.coverage.paid_not_in_export"
+                if unknown == total and row["platform"] != "facebook"
+                else "finding.coverage.paid_unknown"
+            )
+            findings.append(
+                Finding(
+                    key,
+                    "notice",
+                    {"platform": platform, "n": unknown, "total": total},
+                    Evidence(n=total, value=unknown / total),
+                )
+            )
+        return findings
 
     @staticmethod
     def _accounts(data: ReviewData) -> Table:
@@ -80,7 +112,7 @@ class Coverage:
             data.accounts.select("platform", "account_id", "name", "username"),
             ["platform", "account_id"],
         ).order_by(["platform", "account_id"])
-        rows = named.execute().to_dict("records")
+        rows = records(named)
         return Table(
             "coverage.accounts",
             "table.coverage.accounts",
@@ -116,7 +148,7 @@ class Coverage:
             )
             .order_by(["platform", ibis.desc("posts"), "format"])
         )
-        rows = counts.execute().to_dict("records")
+        rows = records(counts)
         return Table(
             "coverage.formats",
             "table.coverage.formats",
@@ -153,7 +185,7 @@ class Coverage:
             )
             .order_by(["platform", "account_id", "metric"])
         )
-        rows = spans.execute().to_dict("records")
+        rows = records(spans)
         table_rows = []
         findings = []
         for r in rows:
@@ -165,7 +197,7 @@ class Coverage:
                 (
                     f"platform.{r['platform']}",
                     r["account_id"],
-                    r["metric"],
+                    _series_metric(str(r["metric"])),
                     first,
                     last,
                     int(r["days"]),
@@ -179,7 +211,7 @@ class Coverage:
                         "notice",
                         {
                             "platform": MessageKey(f"platform.{r['platform']}"),
-                            "metric": str(r["metric"]),
+                            "metric": _series_metric(str(r["metric"])),
                             "missing": missing,
                             "first": first,
                             "last": last,
@@ -192,7 +224,10 @@ class Coverage:
                     Finding(
                         "finding.coverage.series_platform_unknown",
                         "notice",
-                        {"metric": str(r["metric"]), "account": str(r["account_id"])},
+                        {
+                            "metric": _series_metric(str(r["metric"])),
+                            "account": str(r["account_id"]),
+                        },
                     )
                 )
         table = Table(
@@ -201,7 +236,7 @@ class Coverage:
             (
                 Column("platform", "column.platform", "label"),
                 Column("account", "column.account"),
-                Column("metric", "column.metric"),
+                Column("metric", "column.metric", "label"),
                 Column("first", "column.first_day", "date"),
                 Column("last", "column.last_day", "date"),
                 Column("days", "column.days", "integer"),
@@ -214,7 +249,7 @@ class Coverage:
     @staticmethod
     def _files(data: ReviewData) -> tuple[Table, int]:
         imports = data.imports.order_by(["file_name", "import_id"])
-        rows = imports.execute().to_dict("records")
+        rows = records(imports)
         table = Table(
             "coverage.files",
             "table.coverage.files",
@@ -243,8 +278,8 @@ class Coverage:
         if not n_posts:
             return [Finding("finding.coverage.no_posts", "warning")]
         posts = data.posts
-        first = to_date(posts.published_day.min().execute())
-        last = to_date(posts.published_day.max().execute())
+        first = to_date(scalar(posts.published_day.min()))
+        last = to_date(scalar(posts.published_day.max()))
         assert first is not None and last is not None
         days = (last - first).days + 1
         findings = [
@@ -271,7 +306,11 @@ class Coverage:
         present = {
             str(p)
             for table in (data.posts, data.daily)
-            for p in table.select("platform").distinct().execute()["platform"]
+            for p in table.select("platform")
+            .distinct()
+            .to_pyarrow()
+            .column(0)
+            .to_pylist()
         }
         return [
             Finding(

@@ -10,6 +10,7 @@ analyses to find.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from fokus.demo.meta_writers import META_WRITERS, Writer
@@ -35,10 +36,16 @@ def write_demo_exports(
     """Write the demo's export files into exports_dir; return their paths (sorted).
 
     Same seed+today → byte-identical files: all randomness comes from
-    ``random.Random`` seeded per stream, and nothing reads the clock.
+    ``random.Random`` seeded per stream, and nothing reads the clock. Every file
+    is dated ``today``, as if downloaded that day: files whose export date only
+    the file's date can tell (``Audience.csv``) then give the same review on
+    any day the demo runs.
     """
     world = build_world(seed, today)
     paths: list[Path] = []
     for _kind, writer in WRITERS:
         paths.extend(writer(world, exports_dir))
+    noon = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC).timestamp()
+    for path in paths:
+        os.utime(path, (noon, noon))
     return tuple(sorted(paths))
