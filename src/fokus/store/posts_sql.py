@@ -1,9 +1,10 @@
-"""Read a posts export with DuckDB and merge it into the store, all in SQL.
+"""Read a posts export with DuckDB and store it as snapshots, all in SQL.
 
 The importer decided what each column means (a ``PostPlan``); this module turns the
-raw text into typed rows in one pass over the file, without a Python loop over rows,
-so a million posts import in seconds. The file's raw columns are never copied: the
-first statement reads the CSV straight into typed values.
+raw text into typed rows without a Python loop over rows, so a million posts import
+in seconds. A light first scan reads only ids, dates and accounts to find the rows
+to skip; a second scan writes every typed row straight from the CSV, so the file's
+raw columns are never copied into a table of their own.
 """
 
 from __future__ import annotations
@@ -237,7 +238,8 @@ class FileKeys:
 def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> FileKeys:
     """Read only ids, dates and account columns: which rows to skip, and why.
 
-    Reads little of each row, so it costs a fraction of the insert.
+    Reads little of each row, so it costs a fraction of the insert. Leaves the
+    records to skip in the temporary table ``skipped_records`` for ``insert_rows``.
     """
     account = plan.account
     keys = f"""SELECT record, {_col(plan.post_id)} AS post_id,
@@ -248,8 +250,8 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
                       {_col(account.username_column)} AS account_username
                FROM {reader}"""
     con.execute(f"CREATE OR REPLACE TEMP TABLE row_keys AS {keys}")
-    skips = con.execute(
-        """SELECT record, reason,
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE skipped_records AS SELECT record, reason,
                   CASE WHEN post_id IS NULL THEN ''
                        WHEN published IS NULL THEN coalesce(published_raw, '')
                        ELSE post_id END AS detail
@@ -259,8 +261,9 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
                                                         ORDER BY record) > 1
                                 THEN 'import.skip.duplicate_post' END AS reason
                  FROM row_keys)
-           WHERE reason IS NOT NULL ORDER BY record"""
-    ).fetchall()
+           WHERE reason IS NOT NULL"""
+    )
+    skips = con.execute("SELECT * FROM skipped_records ORDER BY record").fetchall()
     accounts = con.execute(
         """SELECT account_id, any_value(account_name), any_value(account_username)
            FROM row_keys WHERE post_id IS NOT NULL AND published IS NOT NULL
@@ -280,20 +283,26 @@ def insert_rows(
     import_id: int,
     as_of: dt.date,
 ) -> int:
-    """Write every row with an id and a date as a snapshot, in one pass.
+    """Write every usable row as a snapshot, in one pass over the file.
 
-    Repeats of a post in the same file are removed afterwards by ``finish``.
+    Usually no row is skipped, and then the insert reads the file with no filter.
     """
     metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
     values = ",\n".join(_row_values(plan))
+    any_skipped = con.execute("SELECT count(*) FROM skipped_records").fetchall()[0][0]
+    where = (
+        "WHERE record NOT IN (SELECT record FROM skipped_records)"
+        if any_skipped
+        else ""
+    )
     inserted = con.execute(
         f"""INSERT INTO post_snapshots
             ({_ROW_COLUMNS}{metrics}, extra, as_of, import_id, source_row)
         SELECT {values}, ?, {import_id}, record + {plan.source.first_row}
-        FROM {reader}
-        WHERE {_col(plan.post_id)} IS NOT NULL AND {_published(plan)} IS NOT NULL""",
+        FROM {reader} {where}""",
         [as_of],
     ).fetchall()[0][0]
+    con.execute("DROP TABLE skipped_records")
     return int(inserted)
 
 
@@ -304,17 +313,10 @@ def finish(
     import_id: int,
     inserted: int,
 ) -> StagedCounts:
-    """Drop repeated posts, add new accounts and NFKC texts; count what was done."""
+    """Add the file's new accounts and NFKC texts; count what was done."""
     from fokus.store.database import StagedCounts  # noqa: PLC0415 (import cycle)
 
     first = plan.source.first_row
-    repeats = [record + first for record, reason, _ in keys.skips
-               if reason == "import.skip.duplicate_post"]  # fmt: skip
-    if repeats:
-        con.execute(
-            "DELETE FROM post_snapshots WHERE import_id = ? AND list_contains(?, source_row)",
-            [import_id, repeats],
-        )
     platform = _quote(plan.platform)
     con.executemany(
         f"""INSERT INTO accounts
@@ -324,9 +326,8 @@ def finish(
         [[a, name, user, a] for a, name, user in keys.accounts],
     )
     _normalise_texts(con, import_id)
-    imported = inserted - len(repeats)
     skips = tuple(
         RowSkip(record + first, reason, detail)
         for record, reason, detail in keys.skips[:_MAX_SKIPS_KEPT]
     )
-    return StagedCounts(imported + len(keys.skips), imported, len(keys.skips), skips)
+    return StagedCounts(inserted + len(keys.skips), inserted, len(keys.skips), skips)
