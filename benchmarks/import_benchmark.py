@@ -31,6 +31,8 @@ from pathlib import Path
 
 import duckdb
 
+from fokus.demo.meta_formats import FACEBOOK_HEADERS
+
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "performance.md"
 TIME_BIN = Path("/usr/bin/time")
@@ -41,15 +43,7 @@ DOC_START = "<!-- import-benchmark:start -->"
 DOC_END = "<!-- import-benchmark:end -->"
 
 # Meta's default Facebook posts column set, 31 columns (export-formats.md §1.1 A).
-HEADER = (
-    "Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
-    "Publish time", "Caption type", "Permalink", "Is crosspost", "Is share",
-    "Post type", "Languages", "Custom labels", "Funded content status",
-    "Data comment", "Date", "Views", "Reach", "Reactions, Comments and Shares",
-    "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks",
-    "Matched Audience Targeting Consumption (Photo Click)", "Seconds viewed",
-    "Average Seconds viewed", "Estimated earnings (USD)", "Ad impressions",
-)  # fmt: skip
+HEADER = FACEBOOK_HEADERS["default"]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
           "Nov", "Dec")  # fmt: skip
 PAGES = (("100066300057039", "Bench Media"), ("100089412275561", "Bench, Kultur"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -89,12 +89,28 @@ def _fail(error: FokusError, language: Language) -> NoReturn:
 
 
 @contextmanager
-def _handled(language: Callable[[], Language]) -> Iterator[None]:
+def _handled(lang: str | None) -> Iterator[Language]:
     """Turn expected problems into a message and a documented exit code."""
+    language = _env_language()
     try:
-        yield
+        language = _language(lang)
+        yield language
     except FokusError as error:
-        _fail(error, language())
+        _fail(error, language)
+
+
+@contextmanager
+def _in_workspace(
+    directory: Path, lang: str | None
+) -> Iterator[tuple[Workspace, Language]]:
+    """Open the workspace; speak its language (or ``--lang``) from then on."""
+    language = _env_language()
+    try:
+        workspace = open_workspace(directory)
+        language = _language(lang, workspace)
+        yield workspace, language
+    except FokusError as error:
+        _fail(error, language)
 
 
 def _show_version(value: bool) -> None:
@@ -127,9 +143,7 @@ def init(
     ] = "Europe/Oslo",
 ) -> None:
     """Create a workspace: fokus.toml, exports/ and register templates."""
-    language = _env_language()
-    with _handled(lambda: language):
-        language = _language(lang)
+    with _handled(lang) as language:
         name = organisation or directory.absolute().name
         workspace = init_workspace(directory, name, language, timezone)
         _say(language, "cli.init.done", path=str(workspace.root))
@@ -152,10 +166,7 @@ def import_(
 ) -> None:
     """Import platform exports into the workspace's database."""
     _state["quiet"] = quiet
-    language = _env_language()
-    with _handled(lambda: language):
-        workspace = open_workspace(directory)
-        language = _language(lang, workspace)
+    with _in_workspace(directory, lang) as (workspace, language):
         code = _import(
             workspace, files or list_export_files(workspace), as_of, language
         )
@@ -294,10 +305,7 @@ def status(
     lang: LangOption = None,
 ) -> None:
     """Show what is stored: accounts, periods, counts, gaps and the last import."""
-    language = _env_language()
-    with _handled(lambda: language):
-        workspace = open_workspace(directory)
-        language = _language(lang, workspace)
+    with _in_workspace(directory, lang) as (workspace, language):
         # Imported here, not at the top: ibis takes a quarter of a second to load,
         # which `fokus import` should not pay.
         from fokus.analyses.base import ReviewContext  # noqa: PLC0415
@@ -357,10 +365,7 @@ def review(
 ) -> None:
     """Run the review and write the report (HTML and JSON)."""
     _state["quiet"] = quiet
-    language = _env_language()
-    with _handled(lambda: language):
-        workspace = open_workspace(directory)
-        language = _language(lang, workspace)
+    with _in_workspace(directory, lang) as (workspace, language):
         _review(workspace, language, out_file, json_file)
 
 
@@ -417,9 +422,7 @@ def demo(
     )
 
     _state["quiet"] = quiet
-    language = _env_language()
-    with _handled(lambda: language):
-        language = _language(lang)
+    with _handled(lang) as language:
         today = dt.date(2026, 11, 20)  # fixed, so every demo is identical
         if (directory / "fokus.toml").exists():
             workspace = open_workspace(directory)

@@ -7,17 +7,11 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from fokus.demo.meta_formats import FACEBOOK_HEADERS
 from fokus.store import Store
 
-FACEBOOK_HEADER = (
-    "Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
-    "Publish time", "Caption type", "Permalink", "Is crosspost", "Is share",
-    "Post type", "Languages", "Custom labels", "Funded content status",
-    "Data comment", "Date", "Views", "Reach", "Reactions, Comments and Shares",
-    "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks",
-    "Matched Audience Targeting Consumption (Photo Click)", "Seconds viewed",
-    "Average Seconds viewed", "Estimated earnings (USD)", "Ad impressions",
-)  # fmt: skip
+FACEBOOK_HEADER = FACEBOOK_HEADERS["default"]
+"""The default 31-column set of a Facebook posts export, as the demo writes it."""
 
 
 def meta_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ",") -> str:

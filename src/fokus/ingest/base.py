@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from fokus.ingest.export_date import export_date
 from fokus.ingest.sniff import TextSample
+from fokus.model.staging import FileIdentity
 from fokus.model.vocab import Platform
 from fokus.store.database import StagedCounts, Store
 
@@ -51,6 +53,33 @@ class Stored:
     counts: StagedCounts
     as_of: dt.date
     notes: tuple[tuple[str, Mapping[str, str]], ...] = field(default_factory=tuple)
+
+
+def file_identity(
+    sample: TextSample,
+    context: ImportContext,
+    kind: str,
+    platform: Platform,
+    columns: tuple[str, ...],
+    *,
+    content_date: dt.date | None = None,
+    extra_columns: tuple[str, ...] = (),
+) -> FileIdentity:
+    """What the import log records about a file; the export date chosen here."""
+    as_of, source = export_date(sample.path, context.as_of, content_date)
+    return FileIdentity(
+        name=context.display_name,
+        sha256=sample.sha256,
+        size_bytes=sample.size_bytes,
+        kind=kind,
+        platform=platform,
+        encoding=sample.encoding,
+        delimiter=sample.delimiter,
+        columns=columns,
+        as_of=as_of,
+        as_of_source=source,
+        extra_columns=extra_columns,
+    )
 
 
 class Adapter(Protocol):

@@ -13,12 +13,11 @@ from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from fokus.errors import FokusError
-from fokus.ingest.base import ImportContext, Recognition, Stored
-from fokus.ingest.export_date import export_date
+from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
-from fokus.model.staging import AudienceRow, FileIdentity, RowSkip
+from fokus.model.staging import AudienceRow, RowSkip
 from fokus.model.vocab import Platform
 from fokus.store.database import Store
 
@@ -154,20 +153,11 @@ class MetaAudience:
                 rows.append(
                     AudienceRow(account, title, dimension, category, value, unit, row)
                 )
-        as_of, source = export_date(sample.path, context.as_of)
-        identity = FileIdentity(
-            name=context.display_name,
-            sha256=sample.sha256,
-            size_bytes=sample.size_bytes,
-            kind=self.kind,
-            platform=platform,
-            encoding=sample.encoding,
-            delimiter=sample.delimiter,
-            columns=tuple(b[0] for b in _blocks(all_records(sample))),
-            as_of=as_of,
-            as_of_source=source,
+        titles = tuple(block[0] for block in _blocks(all_records(sample)))
+        identity = file_identity(sample, context, self.kind, platform, titles)
+        return Stored(
+            store.import_audience(identity, rows, skips, read), identity.as_of
         )
-        return Stored(store.import_audience(identity, rows, skips, read), as_of)
 
 
 def _cells(

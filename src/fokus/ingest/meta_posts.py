@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import ClassVar, Literal
 
-from fokus.ingest.base import ImportContext, Recognition, Stored
+from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.export_date import export_date
 from fokus.ingest.headers import LIFETIME_WORDS, PostColumns, normalise
 from fokus.ingest.sniff import TextSample, utf8_copy
@@ -13,7 +14,6 @@ from fokus.model.staging import (
     AccountColumns,
     CsvSource,
     DateOrder,
-    FileIdentity,
     PostPlan,
 )
 from fokus.model.vocab import Format, Platform
@@ -177,33 +177,16 @@ class _MetaPosts:
                 *columns.unknown,
             ),
         )
-        as_of, _ = export_date(sample.path, context.as_of)
         counts = store.import_posts(
-            lambda: self._identity(sample, context, header, plan), plan
-        )
+            partial(
+                file_identity, sample, context, self.kind, self.platform,
+                tuple(header),
+                extra_columns=tuple(name for name, _ in plan.extra_columns),
+            ),
+            plan,
+        )  # fmt: skip
+        as_of, _ = export_date(sample.path, context.as_of)
         return Stored(counts, as_of, self._notes(columns, data))
-
-    def _identity(
-        self,
-        sample: TextSample,
-        context: ImportContext,
-        header: tuple[str, ...],
-        plan: PostPlan,
-    ) -> FileIdentity:
-        as_of, source = export_date(sample.path, context.as_of)
-        return FileIdentity(
-            name=context.display_name,
-            sha256=sample.sha256,
-            size_bytes=sample.size_bytes,
-            kind=self.kind,
-            platform=self.platform,
-            encoding=sample.encoding,
-            delimiter=plan.source.delimiter,
-            columns=tuple(header),
-            as_of=as_of,
-            as_of_source=source,
-            extra_columns=tuple(name for name, _ in plan.extra_columns),
-        )
 
     @staticmethod
     def _notes(

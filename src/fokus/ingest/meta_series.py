@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from fokus.ingest.base import ImportContext, Recognition, Stored
-from fokus.ingest.export_date import export_date
+from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
-from fokus.model.staging import DailyRow, FileIdentity, RowSkip
+from fokus.model.staging import DailyRow, RowSkip
 from fokus.model.vocab import Platform
 from fokus.store.database import Store
 
@@ -129,24 +128,19 @@ class MetaDailySeries:
             else:
                 rows.append(DailyRow(account, metric, day, value, row))
         last_day = max((r.day for r in rows), default=None)
-        as_of, source = export_date(sample.path, context.as_of, last_day)
-        identity = FileIdentity(
-            name=context.display_name,
-            sha256=sample.sha256,
-            size_bytes=sample.size_bytes,
-            kind=self.kind,
-            platform=platform,
-            encoding=sample.encoding,
-            delimiter=sample.delimiter,
-            columns=(title, *records[index]),
-            as_of=as_of,
-            as_of_source=source,
+        identity = file_identity(
+            sample,
+            context,
+            self.kind,
+            platform,
+            (title, *records[index]),
+            content_date=last_day,
         )
         counts = store.import_daily(identity, rows, skips, read)
         notes: tuple[tuple[str, dict[str, str]], ...] = ()
         if platform == "meta":
             notes = (("import.note.platform_unknown", {"title": title}),)
-        return Stored(counts, as_of, notes)
+        return Stored(counts, identity.as_of, notes)
 
 
 def _day(text: str) -> dt.date | None:

@@ -267,26 +267,11 @@ class Store:
         rows_read: int,
     ) -> StagedCounts:
         """Store an account-level daily series."""
-        counts = StagedCounts(rows_read, len(rows), len(skips), tuple(skips))
-        with self._transaction():
-            import_id = self._begin_import(identity)
-            self._con.executemany(
-                "INSERT INTO daily VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        identity.platform,
-                        r.account_id,
-                        r.metric,
-                        r.day,
-                        r.value,
-                        import_id,
-                        r.source_row,
-                    ]
-                    for r in rows
-                ],
-            )
-            self._finish_import(import_id, counts)
-        return counts
+        values = [
+            [identity.platform, r.account_id, r.metric, r.day, r.value, r.source_row]
+            for r in rows
+        ]
+        return self._import_rows(identity, "daily", values, skips, rows_read)
 
     def import_audience(
         self,
@@ -296,26 +281,34 @@ class Store:
         rows_read: int,
     ) -> StagedCounts:
         """Store an audience breakdown file."""
-        counts = StagedCounts(rows_read, len(rows), len(skips), tuple(skips))
+        values = [
+            [identity.platform, r.account_id, r.block, r.dimension, r.category,
+             r.value, r.unit, identity.as_of, r.source_row]
+            for r in rows
+        ]  # fmt: skip
+        return self._import_rows(identity, "audience", values, skips, rows_read)
+
+    def _import_rows(
+        self,
+        identity: FileIdentity,
+        table: str,
+        values: list[list[object]],
+        skips: Sequence[RowSkip],
+        rows_read: int,
+    ) -> StagedCounts:
+        """Store a small file's rows (parsed in Python) in one transaction.
+
+        ``values`` are the table's columns in order, without ``import_id``, which
+        comes second to last (before ``source_row``).
+        """
+        counts = StagedCounts(rows_read, len(values), len(skips), tuple(skips))
         with self._transaction():
             import_id = self._begin_import(identity)
-            self._con.executemany(
-                "INSERT INTO audience VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        identity.platform,
-                        r.account_id,
-                        r.block,
-                        r.dimension,
-                        r.category,
-                        r.value,
-                        r.unit,
-                        identity.as_of,
-                        import_id,
-                        r.source_row,
-                    ]
-                    for r in rows
-                ],
-            )
+            if values:
+                marks = ", ".join("?" * (len(values[0]) + 1))
+                self._con.executemany(
+                    f"INSERT INTO {table} VALUES ({marks})",
+                    [[*v[:-1], import_id, v[-1]] for v in values],
+                )
             self._finish_import(import_id, counts)
         return counts

@@ -1,0 +1,93 @@
+"""The workspace database: schema, versions, locking, and the metric columns."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fokus.errors import ExitCode, FokusError
+from fokus.ingest.headers import POST_METRICS
+from fokus.model.vocab import POST_METRICS as MODEL_METRICS
+from fokus.store import Store
+from fokus.store.schema import SCHEMA_VERSION
+
+
+def test_a_new_store_records_its_schema_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "f.duckdb") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    with Store.open(tmp_path / "f.duckdb") as store:  # opening again migrates nothing
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.imports() == ()
+
+
+def test_every_known_metric_has_a_column(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "f.duckdb") as store:
+        columns = {
+            row[0]
+            for row in store.connection.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'post_snapshots' AND data_type = 'DOUBLE'"
+            ).fetchall()
+        }
+    assert columns == set(MODEL_METRICS)
+    assert set(POST_METRICS) <= columns
+
+
+def test_a_store_from_a_newer_fokus_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "f.duckdb"
+    with Store.open(path) as store:
+        store.connection.execute(
+            "UPDATE meta SET value = '99' WHERE key = 'schema_version'"
+        )
+    before = path.read_bytes()
+    with pytest.raises(FokusError) as refused:
+        Store.open(path)
+    assert (refused.value.message_key, refused.value.exit_code) == (
+        "store.too_new",
+        ExitCode.STORE,
+    )
+    assert dict(refused.value.params) == {"found": 99, "supported": SCHEMA_VERSION}
+    assert path.read_bytes() == before
+
+
+def test_a_store_in_use_by_another_process_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.duckdb"
+    Store.open(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ready', flush=True); time.sleep(30)", str(path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(FokusError) as refused:
+            Store.open(path)
+        assert refused.value.message_key == "store.locked"
+        assert refused.value.exit_code == ExitCode.STORE
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    time.sleep(0.1)
+    Store.open(path).close()  # free again once the other process is gone
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.duckdb"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(FokusError) as refused:
+        Store.open(path)
+    assert refused.value.message_key == "store.unreadable"
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_duckdb_is_the_pinned_major_version() -> None:
+    assert duckdb.__version__.startswith("2.0.")
