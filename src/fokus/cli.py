@@ -195,16 +195,17 @@ def _import(
         _say(language, "cli.import.nothing", path=str(workspace.exports_dir))
         return 0
     with Store.open(workspace.database_path) as store, _progress() as progress:
-        task = progress.add_task(
-            translate("cli.import.progress", language), total=len(paths)
-        )
+        label = translate("cli.import.progress", language)
+        task = progress.add_task(label, total=len(paths))
         outcomes = import_files(
             paths,
             store,
             exports_dir=workspace.exports_dir,
             timezone=workspace.config.timezone,
             as_of=day,
-            progress=lambda name, done: progress.update(task, completed=done),
+            progress=lambda name, done: progress.update(
+                task, completed=done, description=f"{label} {escape(name)}"
+            ),
         )
     for outcome in outcomes:
         _print_outcome(outcome, language)

@@ -17,7 +17,8 @@ from fokus.model.imports import ImportOutcome, SkippedRow
 from fokus.store.database import Store
 
 Progress = Callable[[str, int], None]
-"""Called with a file's display name after each file, and the number done so far."""
+"""Called with a file's display name and the number of files done: before each file
+(so a long file shows which it is) and after it."""
 
 
 def display_name(path: Path, exports_dir: Path) -> str:
@@ -129,6 +130,8 @@ def import_files(
     """Import each file on its own; one refused file does not stop the others."""
     outcomes = []
     for done, path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(display_name(path, exports_dir), done - 1)
         outcomes.append(
             import_file(
                 path, store, exports_dir=exports_dir, timezone=timezone, as_of=as_of
