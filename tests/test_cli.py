@@ -139,7 +139,7 @@ def test_import_stores_the_posts_and_prints_a_summary(
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == (
-        "Imported 1 files (3 rows, 0 skipped), 0 already imported, 0 refused."
+        "Files imported: 1 (3 rows stored, 0 skipped). Already imported: 0. Refused: 0."
     )
     assert (
         f"✓ {POSTS_FILE}: Facebook posts (Meta Business Suite), "
@@ -176,7 +176,7 @@ def test_importing_again_changes_nothing(workspace: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"= {POSTS_FILE}: already imported, nothing changed" in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "Imported 0 files (0 rows, 0 skipped), 1 already imported, 0 refused."
+        "Files imported: 0 (0 rows stored, 0 skipped). Already imported: 1. Refused: 0."
     )
     assert dump(workspace / "fokus.duckdb") == before
 
@@ -214,7 +214,7 @@ def test_a_refused_file_changes_nothing(
     assert f"✗ {name}: " in stderr
     assert message in stderr
     assert result.stdout.splitlines()[-1] == (
-        "Imported 0 files (0 rows, 0 skipped), 0 already imported, 1 refused."
+        "Files imported: 0 (0 rows stored, 0 skipped). Already imported: 0. Refused: 1."
     )
     assert dump(workspace / "fokus.duckdb") == before
 
