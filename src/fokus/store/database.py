@@ -65,22 +65,15 @@ class Store:
             )
         try:
             con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
-                raise FokusError(
-                    "store.locked", "store.locked.hint", ExitCode.STORE, path=str(path)
-                ) from error
-            raise FokusError(
-                "store.unreadable",
-                "store.unreadable.hint",
-                ExitCode.STORE,
-                path=str(path),
-                error=str(error).splitlines()[0],
-            ) from error
         except duckdb.Error as error:
+            # Another process holding the file is the one problem with a remedy
+            # other than restoring the file.
+            locked = (
+                isinstance(error, duckdb.IOException) and "lock" in str(error).lower()
+            )
             raise FokusError(
-                "store.unreadable",
-                "store.unreadable.hint",
+                "store.locked" if locked else "store.unreadable",
+                "store.locked.hint" if locked else "store.unreadable.hint",
                 ExitCode.STORE,
                 path=str(path),
                 error=str(error).splitlines()[0],
