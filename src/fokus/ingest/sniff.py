@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from fokus.errors import ExitCode, FokusError
+from fokus.errors import FokusError
 
 Encoding = Literal["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"]
 SAMPLE_BYTES = 1 << 20
@@ -229,13 +229,3 @@ def all_records(sample: TextSample) -> list[tuple[str, ...]]:
         text = _unwrap(text, sample.delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sample.delimiter)
     return [tuple(record) for record in reader]
-
-
-def refuse_unreadable(error: Exception) -> FokusError:
-    """A CSV the parser cannot read at all."""
-    return FokusError(
-        "import.unreadable_csv",
-        "import.unreadable_csv.hint",
-        ExitCode.BAD_INPUT,
-        error=str(error),
-    )
