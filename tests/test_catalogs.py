@@ -156,7 +156,7 @@ def test_the_key_collection_finds_known_keys() -> None:
         "cli.import.summary",
         "import.refused.empty",
         "import.refused.empty.hint",
-        "import.refused.spreadsheet.hint",
+        "import.refused.archive.hint",
         "store.locked.hint",
         "kind.meta_facebook_posts",
         "section.coverage.title",

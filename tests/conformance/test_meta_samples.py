@@ -72,9 +72,9 @@ EXPECTED: dict[str, Expected] = {
     FB_JAN: posts("facebook", 261),
     FB_MAR: posts("facebook", 48),
     FB_VIDEOS: posts("facebook", 45),  # 46 wrapped records = header + 45 videos
-    LEGACY + "2017-07-27.xls": refused("import.refused.spreadsheet"),
-    LEGACY + "2017-10-22.xls": refused("import.refused.spreadsheet"),
-    LEGACY + "2017-11-19.xlsx": refused("import.refused.spreadsheet"),
+    LEGACY + "2017-07-27.xls": refused("import.refused.incomplete"),
+    LEGACY + "2017-10-22.xls": refused("import.refused.incomplete"),
+    LEGACY + "2017-11-19.xlsx": refused("import.refused.incomplete"),
     IG_MAR: posts("instagram", 78),
     IG_MAY: posts("instagram", 21),
     IG_RAW: posts("instagram", 57, 1),  # one row without a post id

@@ -17,7 +17,7 @@ from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
-from fokus.model.staging import AudienceRow, RowSkip
+from fokus.model.staging import AudienceRow, RowSkip, SeriesParts
 from fokus.model.vocab import Platform
 from fokus.store.database import Store
 
@@ -155,9 +155,8 @@ class MetaAudience:
                 )
         titles = tuple(block[0] for block in _blocks(all_records(sample)))
         identity = file_identity(sample, context, self.kind, platform, titles)
-        return Stored(
-            store.import_audience(identity, rows, skips, read), identity.as_of
-        )
+        parts = SeriesParts(audience=tuple(rows), skips=tuple(skips), rows_read=read)
+        return Stored(store.import_series(identity, parts), identity.as_of)
 
 
 def _cells(

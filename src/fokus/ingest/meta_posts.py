@@ -11,9 +11,11 @@ from fokus.ingest.export_date import export_date
 from fokus.ingest.headers import LIFETIME_WORDS, PostColumns, normalise
 from fokus.ingest.sniff import TextSample, utf8_copy
 from fokus.model.staging import (
+    DATE_FORMATS,
     AccountColumns,
     CsvSource,
     DateOrder,
+    PaidRule,
     PostPlan,
 )
 from fokus.model.vocab import Format, Platform
@@ -142,7 +144,7 @@ class _MetaPosts:
             platform=self.platform,
             post_id=fields["post_id"],
             published=publish,
-            date_order=_date_order(times[:50]),
+            date_formats=DATE_FORMATS[_date_order(times[:50])],
             timezone=context.timezone,
             account=AccountColumns(
                 id_column=fields.get(id_field),
@@ -159,7 +161,11 @@ class _MetaPosts:
                 if normalise(header[fields["post_id"]]) == "video asset id"
                 else "other"
             ),
-            paid_reach=columns.metrics.get("reach_paid"),
+            paid=(
+                None
+                if (paid_reach := columns.metrics.get("reach_paid")) is None
+                else PaidRule(paid_reach)
+            ),
             decimal=decimal,
             metrics=tuple(sorted(columns.metrics.items(), key=lambda m: m[1])),
             is_share=columns.text_fields.get("is_share"),

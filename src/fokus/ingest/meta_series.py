@@ -14,7 +14,7 @@ from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
-from fokus.model.staging import DailyRow, RowSkip
+from fokus.model.staging import DailyRow, RowSkip, SeriesParts
 from fokus.model.vocab import Platform
 from fokus.store.database import Store
 
@@ -136,7 +136,9 @@ class MetaDailySeries:
             (title, *records[index]),
             content_date=last_day,
         )
-        counts = store.import_daily(identity, rows, skips, read)
+        counts = store.import_series(
+            identity, SeriesParts(daily=tuple(rows), skips=tuple(skips), rows_read=read)
+        )
         notes: tuple[tuple[str, dict[str, str]], ...] = ()
         if platform == "meta":
             notes = (("import.note.platform_unknown", {"title": title}),)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from fokus.errors import FokusError
 from fokus.i18n import MessageKey, MessageKeys
+from fokus.ingest.archive import is_archive, unpack_archive
 from fokus.ingest.base import Adapter, ImportContext, Recognition
+from fokus.ingest.export_date import export_date
 from fokus.ingest.registry import ADAPTERS
 from fokus.ingest.sniff import TextSample, file_sha256, read_sample
 from fokus.model.imports import ImportOutcome, SkippedRow
@@ -58,9 +60,15 @@ def import_file(
     exports_dir: Path,
     timezone: str,
     as_of: dt.date | None = None,
+    display_prefix: str = "",
 ) -> ImportOutcome:
-    """Import one file in one transaction; a refusal is an outcome, not an error."""
+    """Import one file in one transaction; a refusal is an outcome, not an error.
+
+    ``display_prefix`` names the archive a file came out of.
+    """
     name = display_name(path, exports_dir)
+    if display_prefix:
+        name = f"{display_prefix}/{name}"
     try:
         # The digest of a large file takes as long as a good part of its import:
         # compute it beside the import, and wait for it first only when a file of
@@ -127,16 +135,54 @@ def import_files(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
 ) -> tuple[ImportOutcome, ...]:
-    """Import each file on its own; one refused file does not stop the others."""
-    outcomes = []
+    """Import each file on its own; one refused file does not stop the others.
+
+    A zip archive (YouTube Studio's download) is opened and each file in it is
+    imported on its own, named ``archive.zip/member.csv``.
+    """
+    outcomes: list[ImportOutcome] = []
     for done, path in enumerate(paths, start=1):
+        name = display_name(path, exports_dir)
         if progress is not None:
-            progress(display_name(path, exports_dir), done - 1)
-        outcomes.append(
-            import_file(
-                path, store, exports_dir=exports_dir, timezone=timezone, as_of=as_of
+            progress(name, done - 1)
+        if is_archive(path):
+            outcomes.extend(
+                _import_archive(path, name, store, timezone=timezone, as_of=as_of)
             )
-        )
+        else:
+            outcomes.append(
+                import_file(
+                    path, store, exports_dir=exports_dir, timezone=timezone,
+                    as_of=as_of,
+                )
+            )  # fmt: skip
         if progress is not None:
-            progress(outcomes[-1].file, done)
+            progress(name, done)
     return tuple(outcomes)
+
+
+def _import_archive(
+    path: Path, name: str, store: Store, *, timezone: str, as_of: dt.date | None
+) -> list[ImportOutcome]:
+    with tempfile.TemporaryDirectory(prefix="fokus-zip-") as folder:
+        try:
+            members = unpack_archive(path, Path(folder))
+        except FokusError as error:
+            return [
+                ImportOutcome(
+                    name,
+                    "refused",
+                    refusal_key=error.message_key,
+                    refusal_hint_key=error.hint_key,
+                    refusal_params=dict(error.params),
+                )
+            ]
+        # The export date of a member is the archive's (its name or file date).
+        as_of = as_of or export_date(path, None)[0]
+        return [
+            import_file(
+                member, store, exports_dir=Path(folder), timezone=timezone,
+                as_of=as_of, display_prefix=name,
+            )
+            for member in members
+        ]  # fmt: skip

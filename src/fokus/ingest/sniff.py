@@ -17,15 +17,12 @@ from pathlib import Path
 from typing import Literal
 
 from fokus.errors import FokusError
+from fokus.ingest.workbook import Sheet, container_of, read_workbook
 
 Encoding = Literal["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"]
 SAMPLE_BYTES = 1 << 20
 _CHUNK = 1 << 22
-_SIGNATURES = (
-    (b"PK\x03\x04", "import.refused.spreadsheet"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import.refused.spreadsheet"),
-    (b"%PDF", "import.refused.binary"),
-)
+_SIGNATURES = ((b"%PDF", "import.refused.binary"),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +43,10 @@ class TextSample:
     """The first records after any ``sep=`` line, parsed with the file's delimiter."""
     complete: bool
     """The sample holds the whole file."""
+    container: Literal["csv", "xlsx", "xls", "xml"] = "csv"
+    """A text file, or the kind of workbook it is."""
+    sheets: tuple[Sheet, ...] = ()
+    """A workbook's sheets (all of them, as text); ``records`` are the first one's."""
 
     @property
     def sha256(self) -> str:
@@ -120,17 +121,22 @@ def read_sample(
         raise FokusError("import.refused.empty", "import.refused.empty.hint")
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
+    container = container_of(head, path)
+    if container == "zip":
+        raise FokusError("import.refused.archive", "import.refused.archive.hint")
+    if container is not None:
+        sheets = read_workbook(path, container)
+        first = sheets[0].rows[:max_records] if sheets else ()
+        return TextSample(
+            path, digest, size, "utf-8", ",", False, False, first, True, container,
+            sheets,
+        )  # fmt: skip
     for signature, key in _SIGNATURES:
         if head.startswith(signature):
             raise FokusError(key, key + ".hint")
     stripped = head.lstrip()
     if stripped.startswith((b"<?xml", b"<html", b"<!DOCTYPE", b"{", b"[")):
-        key = (
-            "import.refused.spreadsheet"
-            if b"<Workbook" in head
-            else "import.refused.binary"
-        )
-        raise FokusError(key, key + ".hint")
+        raise FokusError("import.refused.binary", "import.refused.binary.hint")
     encoding = _encoding_of(head)
     complete = size <= SAMPLE_BYTES
     text = _decode(head, encoding, complete)
@@ -223,7 +229,9 @@ def decoded_text(sample: TextSample) -> str:
 
 
 def all_records(sample: TextSample) -> list[tuple[str, ...]]:
-    """Every record of a small file, unwrapped if needed."""
+    """Every record of a small file, unwrapped if needed (a workbook's first sheet)."""
+    if sample.container != "csv":
+        return list(sample.sheets[0].rows) if sample.sheets else []
     text = decoded_text(sample)
     if sample.wrapped:
         text = _unwrap(text, sample.delimiter)

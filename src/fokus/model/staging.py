@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from fokus.model.vocab import Format, Platform, PostMetric
+from fokus.model.vocab import Format, PaidStatus, Platform, PostMetric
 
 DateOrder = Literal["mdy", "dmy", "ymd"]
+DATE_FORMATS: dict[DateOrder, tuple[str, ...]] = {
+    "mdy": ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y"),
+    "dmy": ("%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y",
+            "%d/%m/%Y"),
+    "ymd": ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d",
+            "%Y/%m/%d %H:%M:%S", "%Y/%m/%d"),
+}  # fmt: skip
+"""strptime patterns for each day-month order; an importer may pass its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,22 @@ class AccountColumns:
 
 
 @dataclass(frozen=True, slots=True)
+class PaidRule:
+    """Which column says a post was paid, and how.
+
+    With ``words`` the column holds a status word (LinkedIn's ``Organic`` /
+    ``Sponsored``); without, it holds a paid metric, where above zero means paid and
+    zero organic. ``missing`` is what an empty or ``-`` cell means: X writes ``-`` in
+    its promoted columns for a post that was never promoted.
+    """
+
+    column: int
+    words: tuple[tuple[str, PaidStatus], ...] = ()
+    """Lower-cased cell values and the status each means; others are unknown."""
+    missing: PaidStatus = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
 class PostPlan:
     """How to read one posts export: column positions are 0-based."""
 
@@ -67,7 +91,8 @@ class PostPlan:
     platform: Platform
     post_id: int
     published: int
-    date_order: DateOrder
+    date_formats: tuple[str, ...]
+    """strptime patterns tried in order (``DATE_FORMATS[order]`` for most files)."""
     timezone: str
     account: AccountColumns
     text_columns: tuple[int, ...]
@@ -79,8 +104,8 @@ class PostPlan:
     """Lower-cased platform words (``photos``, ``ig reel`` …) to canonical formats."""
     default_format: Format
     """The format when the file has no format column (a videos export: ``video``)."""
-    paid_reach: int | None
-    """A paid/boosted reach column: > 0 means paid, 0 organic, empty unknown."""
+    paid: PaidRule | None
+    """How to tell paid from organic posts; ``None``: the export cannot tell."""
     decimal: Literal[".", ","]
     """The decimal mark of the file's numbers (Norwegian Excel writes ``,``)."""
     metrics: tuple[tuple[PostMetric, int], ...]
@@ -119,9 +144,43 @@ class AudienceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PeerRow:
+    """One figure about a page in a benchmark file (LinkedIn's competitors export).
+
+    Kept apart from the organisation's own accounts: a competitor is never an
+    account of ours, and the organisation's own row is marked ``own``.
+    """
+
+    page: str
+    metric: str
+    value: float
+    period_start: dt.date | None
+    period_end: dt.date | None
+    own: bool
+    source_row: int
+
+
+@dataclass(frozen=True, slots=True)
 class RowSkip:
     """A row the importer could not use, with a reason key for the user."""
 
     source_row: int
     reason: str
     detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesParts:
+    """Rows parsed in Python that one file contributes besides (or instead of) posts.
+
+    A LinkedIn content workbook holds a daily sheet and a posts sheet; a followers
+    workbook a daily sheet and audience sheets. Everything a file holds is stored
+    in one transaction under one import.
+    """
+
+    daily: tuple[DailyRow, ...] = ()
+    audience: tuple[AudienceRow, ...] = ()
+    peers: tuple[PeerRow, ...] = ()
+    skips: tuple[RowSkip, ...] = ()
+    rows_read: int = 0
+    """Rows looked at for these parts (stored and skipped)."""

@@ -21,6 +21,7 @@ Format = Literal[
     "text",
     "document",
     "live",
+    "poll",
     "other",
 ]
 """The canonical post format; the platform's own word is kept beside it."""
@@ -38,6 +39,13 @@ PostMetric = Literal[
     "video_views_3s", "video_views_1min", "viewers_3s", "viewers_1min",
     "negative_feedback", "negative_feedback_unique", "profile_visits", "replies",
     "navigation", "sticker_taps", "estimated_earnings_usd", "ad_impressions",
+    # Added with the LinkedIn, TikTok, YouTube and X importers (schema 2):
+    "engagements", "impressions_paid", "engagements_paid", "unique_impressions",
+    "offsite_views", "hashtag_clicks", "detail_expands", "permalink_clicks",
+    "app_opens", "app_installs", "email_shares", "dial_phone", "media_views",
+    "media_engagements", "unique_viewers", "new_viewers", "returning_viewers",
+    "engaged_views", "avg_percent_viewed", "stayed_to_watch_pct", "watched_full_pct",
+    "impressions_ctr_pct", "unfollows",
 ]  # fmt: skip
 """Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
 POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)
@@ -47,6 +55,25 @@ ExportKind = Literal[
     "meta_instagram_posts",
     "meta_daily_series",
     "meta_audience",
+    "facebook_insights_posts",
+    "linkedin_content",
+    "linkedin_followers",
+    "linkedin_visitors",
+    "linkedin_competitors",
+    "tiktok_content",
+    "tiktok_overview",
+    "tiktok_viewers",
+    "tiktok_followers",
+    "tiktok_follower_activity",
+    "tiktok_audience",
+    "youtube_table",
+    "youtube_chart",
+    "youtube_totals",
+    "x_tweets",
+    "x_daily",
+    "x_content",
+    "x_overview",
+    "mapped",
 ]
 """Every export kind fokus recognises (one adapter each)."""
 

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from fokus.errors import ExitCode, FokusError
-from fokus.model.staging import AudienceRow, DailyRow, FileIdentity, PostPlan, RowSkip
+from fokus.model.staging import FileIdentity, PostPlan, RowSkip, SeriesParts
 from fokus.store import posts_sql
 from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -221,9 +221,15 @@ class Store:
     # -- imports, one transaction each ------------------------------------------------
 
     def import_posts(
-        self, identity: Callable[[], FileIdentity], plan: PostPlan
+        self,
+        identity: Callable[[], FileIdentity],
+        plan: PostPlan,
+        parts: SeriesParts | None = None,
     ) -> StagedCounts:
         """Store a posts export as one snapshot per post, and its accounts.
+
+        ``parts`` are the file's other rows (a workbook's daily sheet), stored in
+        the same transaction; the counts are the sum of both.
 
         A first, light scan finds the rows to skip; it runs before the transaction,
         because DuckDB's fast parallel reader cannot read every file (short rows,
@@ -249,59 +255,50 @@ class Store:
                 self._con, plan, reader, import_id, file.as_of
             )
             counts = posts_sql.finish(self._con, plan, keys, import_id, inserted)
-            self._finish_import(import_id, counts)
-        return counts
-
-    def import_daily(
-        self,
-        identity: FileIdentity,
-        rows: Sequence[DailyRow],
-        skips: Sequence[RowSkip],
-        rows_read: int,
-    ) -> StagedCounts:
-        """Store an account-level daily series."""
-        values = [
-            [identity.platform, r.account_id, r.metric, r.day, r.value, r.source_row]
-            for r in rows
-        ]
-        return self._import_rows(identity, "daily", values, skips, rows_read)
-
-    def import_audience(
-        self,
-        identity: FileIdentity,
-        rows: Sequence[AudienceRow],
-        skips: Sequence[RowSkip],
-        rows_read: int,
-    ) -> StagedCounts:
-        """Store an audience breakdown file."""
-        values = [
-            [identity.platform, r.account_id, r.block, r.dimension, r.category,
-             r.value, r.unit, identity.as_of, r.source_row]
-            for r in rows
-        ]  # fmt: skip
-        return self._import_rows(identity, "audience", values, skips, rows_read)
-
-    def _import_rows(
-        self,
-        identity: FileIdentity,
-        table: str,
-        values: list[list[object]],
-        skips: Sequence[RowSkip],
-        rows_read: int,
-    ) -> StagedCounts:
-        """Store a small file's rows (parsed in Python) in one transaction.
-
-        ``values`` are the table's columns in order, without ``import_id``, which
-        comes second to last (before ``source_row``).
-        """
-        counts = StagedCounts(rows_read, len(values), len(skips), tuple(skips))
-        with self._transaction():
-            import_id = self._begin_import(identity)
-            if values:
-                marks = ", ".join("?" * (len(values[0]) + 1))
-                self._con.executemany(
-                    f"INSERT INTO {table} VALUES ({marks})",
-                    [[*v[:-1], import_id, v[-1]] for v in values],
+            if parts is not None:
+                more = self._insert_parts(import_id, file, parts)
+                counts = StagedCounts(
+                    counts.rows_read + more.rows_read,
+                    counts.rows_imported + more.rows_imported,
+                    counts.rows_skipped + more.rows_skipped,
+                    counts.skips + more.skips,
                 )
             self._finish_import(import_id, counts)
         return counts
+
+    def import_series(self, identity: FileIdentity, parts: SeriesParts) -> StagedCounts:
+        """Store a file of rows parsed in Python (series, audience, benchmarks)."""
+        with self._transaction():
+            import_id = self._begin_import(identity)
+            counts = self._insert_parts(import_id, identity, parts)
+            self._finish_import(import_id, counts)
+        return counts
+
+    def _insert_parts(
+        self, import_id: int, identity: FileIdentity, parts: SeriesParts
+    ) -> StagedCounts:
+        """Insert the parsed rows of one file; the caller holds the transaction."""
+        platform, as_of = identity.platform, identity.as_of
+        tables: tuple[tuple[str, list[list[object]]], ...] = (
+            ("daily", [
+                [platform, r.account_id, r.metric, r.day, r.value, import_id,
+                 r.source_row]
+                for r in parts.daily
+            ]),
+            ("audience", [
+                [platform, r.account_id, r.block, r.dimension, r.category, r.value,
+                 r.unit, as_of, import_id, r.source_row]
+                for r in parts.audience
+            ]),
+            ("peer_benchmarks", [
+                [platform, r.page, r.own, r.metric, r.value, r.period_start,
+                 r.period_end, as_of, import_id, r.source_row]
+                for r in parts.peers
+            ]),
+        )  # fmt: skip
+        for table, values in tables:
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                self._con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+        stored = len(parts.daily) + len(parts.audience) + len(parts.peers)
+        return StagedCounts(parts.rows_read, stored, len(parts.skips), parts.skips)

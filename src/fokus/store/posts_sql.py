@@ -23,13 +23,6 @@ from fokus.model.staging import PostPlan, RowSkip
 if TYPE_CHECKING:
     from fokus.store.database import StagedCounts
 
-_DATE_FORMATS = {
-    "mdy": ["%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y"],
-    "dmy": ["%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y",
-            "%d/%m/%Y"],
-    "ymd": ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d",
-            "%Y/%m/%d %H:%M:%S", "%Y/%m/%d"],
-}  # fmt: skip
 _MISSING = "('', '-', '--', 'n/a', 'na', 'nan', 'undefined', 'null', 'none')"
 _MAX_SKIPS_KEPT = 10_000  # per file; the count is always exact
 
@@ -136,14 +129,7 @@ def _row_values(plan: PostPlan) -> list[str]:
         if plan.format_column is not None and plan.format_map
         else _quote(plan.default_format)
     )
-    paid = (
-        "'unknown'"
-        if plan.paid_reach is None
-        else f"""CASE WHEN fokus_number(c{plan.paid_reach}, '{plan.decimal}') > 0
-                      THEN 'paid'
-                      WHEN fokus_number(c{plan.paid_reach}, '{plan.decimal}') = 0
-                      THEN 'organic' ELSE 'unknown' END"""
-    )
+    paid = _paid(plan)
     text = _longest(plan.text_columns)
     extra = ", ".join(
         f"CASE WHEN lower(trim(c{index})) NOT IN {_MISSING} THEN c{index} END"
@@ -173,8 +159,29 @@ def _row_values(plan: PostPlan) -> list[str]:
     ]
 
 
+def _paid(plan: PostPlan) -> str:
+    rule = plan.paid
+    if rule is None:
+        return "'unknown'"
+    cell = f"c{rule.column}"
+    missing = f"WHEN {cell} IS NULL OR lower(trim({cell})) IN {_MISSING} THEN {_quote(rule.missing)}"
+    if rule.words:
+        cases = " ".join(
+            f"WHEN {_quote(word)} THEN {_quote(status)}" for word, status in rule.words
+        )
+        return (
+            f"CASE {missing} ELSE CASE lower(trim({cell})) {cases} "
+            "ELSE 'unknown' END END"
+        )
+    number = f"fokus_number({cell}, '{plan.decimal}')"
+    return (
+        f"CASE {missing} WHEN {number} > 0 THEN 'paid' "
+        f"WHEN {number} = 0 THEN 'organic' ELSE 'unknown' END"
+    )
+
+
 def _published(plan: PostPlan) -> str:
-    formats = ", ".join(f"'{f}'" for f in _DATE_FORMATS[plan.date_order])
+    formats = ", ".join(_quote(f) for f in plan.date_formats)
     return f"try_strptime(trim(c{plan.published}), [{formats}])"
 
 

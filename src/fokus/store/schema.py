@@ -23,6 +23,26 @@ METRICS_V1 = (
     "navigation", "sticker_taps", "estimated_earnings_usd", "ad_impressions",
 )  # fmt: skip
 
+# Metrics added in schema 2, with the LinkedIn, TikTok, YouTube and X importers.
+METRICS_V2 = (
+    "engagements", "impressions_paid", "engagements_paid", "unique_impressions",
+    "offsite_views", "hashtag_clicks", "detail_expands", "permalink_clicks",
+    "app_opens", "app_installs", "email_shares", "dial_phone", "media_views",
+    "media_engagements", "unique_viewers", "new_viewers", "returning_viewers",
+    "engaged_views", "avg_percent_viewed", "stayed_to_watch_pct", "watched_full_pct",
+    "impressions_ctr_pct", "unfollows",
+)  # fmt: skip
+
+
+def _latest_post_metrics(metrics: tuple[str, ...]) -> str:
+    return f"""CREATE OR REPLACE VIEW latest_post_metrics AS
+            SELECT platform, account_id, post_id, metric, value, as_of, import_id,
+                   source_row
+            FROM (UNPIVOT (SELECT platform, account_id, post_id, as_of, import_id,
+                                  source_row, {", ".join(metrics)} FROM posts)
+                  ON {", ".join(metrics)} INTO NAME metric VALUE value)"""
+
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
@@ -91,12 +111,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                 ORDER BY as_of DESC, import_id DESC) = 1""",
         # The same metrics, one row per post and metric, for tools that like long
         # tables.
-        f"""CREATE VIEW latest_post_metrics AS
-            SELECT platform, account_id, post_id, metric, value, as_of, import_id,
-                   source_row
-            FROM (UNPIVOT (SELECT platform, account_id, post_id, as_of, import_id,
-                                  source_row, {", ".join(METRICS_V1)} FROM posts)
-                  ON {", ".join(METRICS_V1)} INTO NAME metric VALUE value)""",
+        _latest_post_metrics(METRICS_V1),
         # Columns fokus does not model, kept as text so nothing is dropped silently.
         """CREATE VIEW post_fields AS
             SELECT s.platform, s.account_id, s.post_id, f.name, f.value, s.import_id,
@@ -131,6 +146,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             QUALIFY row_number() OVER (
                 PARTITION BY d.platform, d.account_id, d.metric, d.day
                 ORDER BY i.as_of DESC, d.import_id DESC) = 1""",
+    ),
+    (
+        *(f"ALTER TABLE post_snapshots ADD COLUMN {m} DOUBLE" for m in METRICS_V2),
+        # The view of the newest snapshots names its columns when it is made.
+        """CREATE OR REPLACE VIEW posts AS
+            SELECT * REPLACE (coalesce(text_nfkc, text_raw) AS text_nfkc)
+            FROM post_snapshots
+            QUALIFY row_number() OVER (
+                PARTITION BY platform, account_id, post_id
+                ORDER BY as_of DESC, import_id DESC) = 1""",
+        _latest_post_metrics(METRICS_V1 + METRICS_V2),
+        # Figures about other pages (LinkedIn's competitors file): benchmarks, never
+        # the organisation's own posts or accounts.
+        """CREATE TABLE peer_benchmarks (
+            platform VARCHAR NOT NULL,
+            page VARCHAR NOT NULL,
+            own BOOLEAN NOT NULL,
+            metric VARCHAR NOT NULL,
+            value DOUBLE NOT NULL,
+            period_start DATE,
+            period_end DATE,
+            as_of DATE NOT NULL,
+            import_id INTEGER NOT NULL,
+            source_row INTEGER NOT NULL
+        )""",
     ),
 )
 

@@ -1,0 +1,175 @@
+"""Spreadsheets as downloaded: Excel ``.xlsx`` and ``.xls`` and XML Spreadsheet 2003.
+
+LinkedIn writes real BIFF8 ``.xls``; TikTok offers ``.xlsx``; old Facebook Insights
+"Post data" files are XML Spreadsheet 2003 with an ``.xls`` name. Every cell is read
+as the text a CSV of the same sheet would hold, so importers treat a sheet like the
+records of a CSV file. calamine reads the binary formats; the XML format is parsed
+with defusedxml, which refuses entity expansion and external entities.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from defusedxml import ElementTree
+from python_calamine import CalamineError, CalamineWorkbook
+
+from fokus.errors import FokusError
+from fokus.model.staging import CsvSource
+
+Container = Literal["xlsx", "xls", "xml"]
+MAX_UNPACKED_BYTES = 1 << 31
+"""A workbook that unpacks to more than this is refused (a zip bomb, or no export)."""
+_XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One sheet: its name and every row as text (trailing empty rows dropped)."""
+
+    name: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+def container_of(head: bytes, path: Path) -> Container | Literal["zip"] | None:
+    """What kind of spreadsheet (or plain zip archive) the first bytes announce."""
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return None
+        return "xlsx" if "[Content_Types].xml" in names else "zip"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<?xml") and _XML_NS.encode() in head:
+        return "xml"
+    return None
+
+
+def read_workbook(path: Path, container: Container) -> tuple[Sheet, ...]:
+    """Every sheet of a workbook as text; a damaged file is a clear refusal."""
+    try:
+        if container == "xml":
+            return _read_spreadsheet_ml(path)
+        if container == "xlsx":
+            _check_unpacked_size(path)
+        workbook = CalamineWorkbook.from_path(str(path))
+        return tuple(
+            Sheet(
+                name, _trimmed(_text_rows(workbook.get_sheet_by_name(name).to_python()))
+            )
+            for name in workbook.sheet_names
+        )
+    except (
+        CalamineError,  # and its subclasses: password, XML and zip errors
+        ElementTree.ParseError,
+        zipfile.BadZipFile,
+        ValueError,
+    ) as error:
+        raise FokusError(
+            "import.refused.damaged_workbook",
+            "import.refused.damaged_workbook.hint",
+            error=str(error).splitlines()[0][:200]
+            if str(error)
+            else type(error).__name__,
+        ) from error
+
+
+def _check_unpacked_size(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FokusError(
+            "import.refused.too_large_unpacked",
+            "import.refused.too_large_unpacked.hint",
+            size=unpacked,
+        )
+
+
+def cell_text(value: object) -> str:  # noqa: PLR0911 (one case per cell type)
+    """A cell as a CSV would hold it: ``153`` not ``153.0``, ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return (
+            str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        )
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        seconds = int(value.total_seconds())
+        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return str(value)
+
+
+def _text_rows(rows: Iterable[Sequence[object]]) -> list[tuple[str, ...]]:
+    return [tuple(cell_text(cell) for cell in row) for row in rows]
+
+
+def _trimmed(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    return tuple(rows)
+
+
+def _read_spreadsheet_ml(path: Path) -> tuple[Sheet, ...]:
+    """XML Spreadsheet 2003: ``Worksheet/Table/Row/Cell/Data``, with sparse cells."""
+    ns = {"ss": _XML_NS}
+    root = ElementTree.parse(path, forbid_dtd=True).getroot()
+    sheets = []
+    for worksheet in root.iterfind("ss:Worksheet", ns):
+        rows: list[tuple[str, ...]] = []
+        for row in worksheet.iterfind("ss:Table/ss:Row", ns):
+            index = row.get(f"{{{_XML_NS}}}Index")
+            while index is not None and len(rows) < int(index) - 1:
+                rows.append(())
+            cells: list[str] = []
+            for cell in row.iterfind("ss:Cell", ns):
+                at = cell.get(f"{{{_XML_NS}}}Index")
+                if at is not None:
+                    cells.extend([""] * (int(at) - 1 - len(cells)))
+                data = cell.find("ss:Data", ns)
+                text = "".join(data.itertext()) if data is not None else ""
+                if data is not None and data.get(f"{{{_XML_NS}}}Type") == "DateTime":
+                    text = _xml_datetime(text)
+                cells.append(text)
+            rows.append(tuple(cells))
+        sheets.append(Sheet(worksheet.get(f"{{{_XML_NS}}}Name") or "", _trimmed(rows)))
+    return tuple(sheets)
+
+
+def _xml_datetime(text: str) -> str:
+    """``2017-07-26T07:00:00.000`` → ``2017-07-26 07:00:00`` (as calamine writes)."""
+    try:
+        return cell_text(dt.datetime.fromisoformat(text.strip()))
+    except ValueError:
+        return text
+
+
+def write_csv(
+    rows: Sequence[Sequence[str]], folder: Path, name: str, *, first_row: int
+) -> CsvSource:
+    """Write rows (a header row, then data) as a UTF-8 CSV the store can read.
+
+    ``first_row`` is the spreadsheet row number of the first data row, so skipped
+    rows are reported where the user sees them.
+    """
+    target = folder / name
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    width = max((len(row) for row in rows), default=0)
+    return CsvSource(target, ",", 1, width, first_row)
