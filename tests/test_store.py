@@ -14,7 +14,7 @@ from fokus.errors import ExitCode, FokusError
 from fokus.ingest.headers import POST_METRICS
 from fokus.model.vocab import POST_METRICS as MODEL_METRICS
 from fokus.store import Store
-from fokus.store.schema import SCHEMA_VERSION
+from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def test_a_new_store_records_its_schema_version(tmp_path: Path) -> None:
@@ -91,3 +91,28 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 def test_duckdb_is_the_pinned_major_version() -> None:
     assert duckdb.__version__.startswith("2.0.")
+
+
+def test_a_schema_1_store_is_migrated_with_its_posts_kept(tmp_path: Path) -> None:
+    path = tmp_path / "f.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute(
+        "INSERT INTO post_snapshots (platform, account_id, post_id, published_at, "
+        "published_day, format, paid, as_of, import_id, source_row, reach) VALUES "
+        "('facebook', 'a', 'p1', '2025-01-02 10:00+00', '2025-01-02', 'image', "
+        "'organic', '2025-02-01', 1, 2, 120)"
+    )
+    con.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        rows = store.connection.execute(
+            "SELECT post_id, reach, engagements FROM posts"
+        ).fetchall()
+        metrics = store.connection.execute(
+            "SELECT metric, value FROM latest_post_metrics"
+        ).fetchall()
+    assert rows == [("p1", 120.0, None)]
+    assert metrics == [("reach", 120.0)]
