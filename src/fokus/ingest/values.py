@@ -39,7 +39,7 @@ def looks_like_date(value: str) -> bool:
     return any(pattern.match(text) for pattern in _DATE_PATTERNS)
 
 
-def value_kind(values: Sequence[str]) -> ValueKind:
+def value_kind(values: Sequence[str]) -> ValueKind:  # noqa: PLR0911
     """What most non-empty values of a column are."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
