@@ -9,6 +9,7 @@ import typer.main
 
 from fokus.cli import app
 from fokus.errors import ExitCode
+from fokus.model.vocab import FORMATS, PAID_STATUSES, POST_METRICS
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -41,3 +42,11 @@ def test_readme_names_the_commands_ci_runs() -> None:
     assert "make test" in ci
     assert "make test" in readme
     assert "make demo" in readme
+
+
+def test_docs_metrics_defines_every_canonical_format_and_metric() -> None:
+    text = (DOCS / "metrics.md").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^\| `([a-z0-9_]+)` \|", text, re.MULTILINE))
+    assert set(FORMATS) <= defined
+    assert set(POST_METRICS) <= defined
+    assert set(PAID_STATUSES) <= defined
