@@ -119,12 +119,13 @@ def test_both_header_styles_are_recognised_and_meta_does_not_claim_them(
     )
     assert FacebookPosts().recognise(modern).complete
     recognition = FacebookInsightsPosts().recognise(modern)
-    # Its Publish time column looks like a date, but it has no Insights metric.
-    assert recognition.matched == (
-        "feature.post_id",
+    # Its Publish time column looks like a date, but without an Insights metric
+    # name nothing is found by its values.
+    assert recognition.matched == ("feature.post_id",)
+    assert recognition.missing == (
         "feature.facebook_insights.posted",
+        "feature.facebook_insights.metrics",
     )
-    assert recognition.missing == ("feature.facebook_insights.metrics",)
 
 
 # -- the Key Metrics sheet ------------------------------------------------------

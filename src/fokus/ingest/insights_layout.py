@@ -88,7 +88,13 @@ def read_layout(rows: Rows, *, with_metrics: bool = True) -> Layout:
             metrics[index] = meaning
         elif name or any(cell(row, index).strip() for row in data):
             unknown.append(index)
-    found = _by_values(data, width, fields, frozenset(metrics))
+    # Values decide only in a sheet that is surely Insights' (its metric names, or
+    # a breakdown sheet of one): elsewhere a date column is not "Posted".
+    found = (
+        _by_values(data, width, fields, frozenset(metrics))
+        if metrics or not with_metrics
+        else ()
+    )
     names = unique_names([cell(header, i) or f"Column {i + 1}" for i in range(width)])
     return Layout(
         header, names, description, data, start + 1, fields, metrics,

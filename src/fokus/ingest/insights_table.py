@@ -3,9 +3,9 @@
 The Key Metrics sheet gives the rows, in order (so skipped rows keep their row
 numbers); every breakdown sheet adds its columns to the post with the same Post
 ID. Facebook leaves a breakdown cell blank when its value is zero (the Graph API
-returns only non-zero breakdowns, and the click types of a post add up to its
-total clicks only so), so a blank cell of a post the sheet lists is 0; a post
-the sheet does not list has no value there.
+returns only non-zero breakdowns, and in the real samples the click types of a
+post add up to its total clicks only so), so a blank cell of a post the sheet
+lists is 0; a post the sheet does not list has no value there.
 """
 
 from __future__ import annotations
