@@ -503,10 +503,11 @@ NS = ('xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
       'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"')  # fmt: skip
 
 
-def _xml(tmp_path: Path, body: str, prolog: str = "") -> Path:
+def _xml(tmp_path: Path, body: str, prolog: str = "", *, declared: bool = True) -> Path:
     path = tmp_path / "book.xls"
+    declaration = '<?xml version="1.0" encoding="UTF-8"?>\n' if declared else ""
     path.write_text(
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}<Workbook {NS}>'
+        f"{declaration}{prolog}<Workbook {NS}>"
         f'<Worksheet ss:Name="S"><Table>{body}</Table></Worksheet></Workbook>',
         encoding="utf-8",
     )
@@ -574,8 +575,13 @@ PLAIN_DTD = '<!DOCTYPE Workbook SYSTEM "http://example.com/workbook.dtd">\n'
 
 @pytest.mark.parametrize(
     ("prolog", "text"),
-    [(BILLION_LAUGHS, "&lol3;"), (EXTERNAL, "&secret;"), (PLAIN_DTD, "x")],
-    ids=["billion_laughs", "external_entity", "dtd"],
+    [
+        (BILLION_LAUGHS, "&lol3;"),
+        (EXTERNAL, "&secret;"),
+        (PLAIN_DTD, "x"),
+        (PLAIN_DTD, ""),
+    ],
+    ids=["billion_laughs", "external_entity", "dtd", "dtd_without_declaration"],
 )
 def test_unsafe_xml_is_refused_by_name_and_stores_nothing(
     tmp_path: Path, store: Store, prolog: str, text: str
@@ -589,7 +595,7 @@ def test_unsafe_xml_is_refused_by_name_and_stores_nothing(
     row = "<Row>" + "".join(_cell(c) for c in (f"{PAGE}_1", "", text, "Photo", "", "")) + (
         _cell("2017-07-22T05:30:00.000", "DateTime") + _cell(" ") + _cell("1", "Number")
     ) + "</Row>"  # fmt: skip
-    path = _xml(tmp_path, header + row, prolog)
+    path = _xml(tmp_path, header + row, prolog, declared=bool(text))
     outcome = _import(path, store)
     assert (outcome.status, outcome.refusal_key, outcome.refusal_hint_key) == (
         "refused", "import.refused.unsafe_xml", "import.refused.unsafe_xml.hint")  # fmt: skip
