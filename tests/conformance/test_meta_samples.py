@@ -55,6 +55,11 @@ def posts(kind: str, rows: int, skipped: int = 0) -> Expected:
     return Expected("imported", f"meta_{kind}_posts", rows, skipped)
 
 
+def legacy(rows: int) -> Expected:
+    """A classic Facebook Insights "Post data" workbook: one post per data row."""
+    return Expected("imported", "facebook_insights_posts", rows, 0)
+
+
 def days(n: int) -> Expected:
     return Expected("imported", "meta_daily_series", n, 0)
 
@@ -72,9 +77,10 @@ EXPECTED: dict[str, Expected] = {
     FB_JAN: posts("facebook", 261),
     FB_MAR: posts("facebook", 48),
     FB_VIDEOS: posts("facebook", 45),  # 46 wrapped records = header + 45 videos
-    LEGACY + "2017-07-27.xls": refused("import.refused.incomplete"),
-    LEGACY + "2017-10-22.xls": refused("import.refused.incomplete"),
-    LEGACY + "2017-11-19.xlsx": refused("import.refused.incomplete"),
+    # Key Metrics rows minus the two header rows (short names, descriptions).
+    LEGACY + "2017-07-27.xls": legacy(9 - 2),
+    LEGACY + "2017-10-22.xls": legacy(14 - 2),
+    LEGACY + "2017-11-19.xlsx": legacy(49 - 2),
     IG_MAR: posts("instagram", 78),
     IG_MAY: posts("instagram", 21),
     IG_RAW: posts("instagram", 57, 1),  # one row without a post id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fokus.ingest.base import Adapter
+from fokus.ingest.facebook_insights import FacebookInsightsPosts
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
@@ -12,4 +13,5 @@ ADAPTERS: tuple[Adapter, ...] = (
     InstagramPosts(),
     MetaDailySeries(),
     MetaAudience(),
+    FacebookInsightsPosts(),
 )

@@ -15,18 +15,27 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 from python_calamine import CalamineError, CalamineWorkbook
 
 from fokus.errors import FokusError
 from fokus.model.staging import CsvSource
 
+if TYPE_CHECKING:
+    # Types only: the XML itself is parsed by defusedxml.
+    from xml.etree.ElementTree import Element
+
 Container = Literal["xlsx", "xls", "xml"]
 MAX_UNPACKED_BYTES = 1 << 31
 """A workbook that unpacks to more than this is refused (a zip bomb, or no export)."""
 _XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+_NS = {"ss": _XML_NS}
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+"""Excel's limits: an XML sheet that reaches past them is damaged (or an attack)."""
+_XML_STARTS = (b"<?xml", b"<!DOCTYPE", b"<!doctype", b"<Workbook", b"<ss:Workbook")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +58,26 @@ def container_of(head: bytes, path: Path) -> Container | Literal["zip"] | None:
             return None
         return "xlsx" if "[Content_Types].xml" in names else "zip"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"<?xml") and _XML_NS.encode() in head:
+    if stripped.startswith(_XML_STARTS) and _XML_NS.encode() in head:
         return "xml"
     return None
 
 
 def read_workbook(path: Path, container: Container) -> tuple[Sheet, ...]:
     """Every sheet of a workbook as text; a damaged file is a clear refusal."""
-    try:
-        if container == "xml":
+    if container == "xml":
+        try:
             return _read_spreadsheet_ml(path)
+        except DefusedXmlException as error:
+            # A DTD, an entity or an external reference: never in a real export,
+            # and how XML attacks work ("billion laughs", file:///etc/passwd).
+            # Named apart from damage, so that nobody tries to repair it.
+            raise FokusError(
+                "import.refused.unsafe_xml", "import.refused.unsafe_xml.hint"
+            ) from error
+        except (ElementTree.ParseError, ValueError) as error:
+            raise _damaged(error) from error
+    try:
         if container == "xlsx":
             _check_unpacked_size(path)
         workbook = CalamineWorkbook.from_path(str(path))
@@ -70,17 +89,18 @@ def read_workbook(path: Path, container: Container) -> tuple[Sheet, ...]:
         )
     except (
         CalamineError,  # and its subclasses: password, XML and zip errors
-        ElementTree.ParseError,
         zipfile.BadZipFile,
         ValueError,
     ) as error:
-        raise FokusError(
-            "import.refused.damaged_workbook",
-            "import.refused.damaged_workbook.hint",
-            error=str(error).splitlines()[0][:200]
-            if str(error)
-            else type(error).__name__,
-        ) from error
+        raise _damaged(error) from error
+
+
+def _damaged(error: Exception) -> FokusError:
+    return FokusError(
+        "import.refused.damaged_workbook",
+        "import.refused.damaged_workbook.hint",
+        error=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
+    )
 
 
 def _check_unpacked_size(path: Path) -> None:
@@ -127,29 +147,90 @@ def _trimmed(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
 
 
 def _read_spreadsheet_ml(path: Path) -> tuple[Sheet, ...]:
-    """XML Spreadsheet 2003: ``Worksheet/Table/Row/Cell/Data``, with sparse cells."""
-    ns = {"ss": _XML_NS}
+    """XML Spreadsheet 2003: ``Worksheet/Table/Row/Cell/Data``, with sparse cells.
+
+    Rows and cells may skip ahead with ``ss:Index``; a cell merged across or down
+    (``ss:MergeAcross``, ``ss:MergeDown``) covers the places after or below it,
+    which the next cells do not name. Text is kept as written, spaces included.
+    """
     root = ElementTree.parse(path, forbid_dtd=True).getroot()
-    sheets = []
-    for worksheet in root.iterfind("ss:Worksheet", ns):
-        rows: list[tuple[str, ...]] = []
-        for row in worksheet.iterfind("ss:Table/ss:Row", ns):
-            index = row.get(f"{{{_XML_NS}}}Index")
-            while index is not None and len(rows) < int(index) - 1:
-                rows.append(())
-            cells: list[str] = []
-            for cell in row.iterfind("ss:Cell", ns):
-                at = cell.get(f"{{{_XML_NS}}}Index")
-                if at is not None:
-                    cells.extend([""] * (int(at) - 1 - len(cells)))
-                data = cell.find("ss:Data", ns)
-                text = "".join(data.itertext()) if data is not None else ""
-                if data is not None and data.get(f"{{{_XML_NS}}}Type") == "DateTime":
-                    text = _xml_datetime(text)
-                cells.append(text)
-            rows.append(tuple(cells))
-        sheets.append(Sheet(worksheet.get(f"{{{_XML_NS}}}Name") or "", _trimmed(rows)))
-    return tuple(sheets)
+    return tuple(
+        Sheet(worksheet.get(_ss("Name")) or "", _trimmed(_xml_rows(worksheet)))
+        for worksheet in root.iterfind("ss:Worksheet", _NS)
+    )
+
+
+def _ss(name: str) -> str:
+    return f"{{{_XML_NS}}}{name}"
+
+
+def _xml_rows(worksheet: Element) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    covered: dict[int, set[int]] = {}  # row -> columns covered by a merge from above
+    for row in worksheet.iterfind("ss:Table/ss:Row", _NS):
+        at = _position(row.get(_ss("Index")), len(rows), MAX_ROWS)
+        rows.extend([()] * (at - len(rows)))
+        taken = covered.pop(at, set())
+        cells: dict[int, str] = {}
+        column = 0
+        for cell in row.iterfind("ss:Cell", _NS):
+            column = _position(cell.get(_ss("Index")), column, MAX_COLUMNS)
+            while cell.get(_ss("Index")) is None and column in taken:
+                column += 1
+            cells[column] = _xml_cell_text(cell)
+            across = _span(cell.get(_ss("MergeAcross")))
+            for below in range(1, _span(cell.get(_ss("MergeDown"))) + 1):
+                covered.setdefault(at + below, set()).update(
+                    range(column, column + across + 1)
+                )
+            column += across + 1
+        width = max(cells, default=-1) + 1
+        rows.append(tuple(cells.get(i, "") for i in range(width)))
+    return rows
+
+
+def _position(index: str | None, following: int, limit: int) -> int:
+    """The 0-based place of a row or cell: its ``ss:Index`` (1-based) if given."""
+    if index is None:
+        place = following
+    else:
+        try:
+            place = int(index) - 1
+        except ValueError:
+            raise ValueError(f"ss:Index={index!r} is not a number") from None
+        if place < following:
+            raise ValueError(f"ss:Index={index} goes back to a place already filled")
+    if place >= limit:
+        raise ValueError(f"the sheet is larger than Excel allows ({place + 1})")
+    return place
+
+
+def _span(value: str | None) -> int:
+    if value is None:
+        return 0
+    try:
+        return max(0, min(int(value), MAX_COLUMNS))
+    except ValueError:
+        raise ValueError(f"a merge of {value!r} cells") from None
+
+
+def _xml_cell_text(cell: Element) -> str:
+    """A cell's value as calamine would write it for the same cell of an .xlsx."""
+    data = cell.find("ss:Data", _NS)
+    if data is None:
+        return ""
+    text = "".join(data.itertext())
+    kind = data.get(_ss("Type"))
+    if kind == "DateTime":
+        return _xml_datetime(text)
+    if kind == "Number":
+        try:
+            return cell_text(float(text))
+        except ValueError:
+            return text
+    if kind == "Boolean":
+        return {"1": "true", "0": "false"}.get(text.strip(), text)
+    return text
 
 
 def _xml_datetime(text: str) -> str:

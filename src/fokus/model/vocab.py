@@ -46,6 +46,8 @@ PostMetric = Literal[
     "media_engagements", "unique_viewers", "new_viewers", "returning_viewers",
     "engaged_views", "avg_percent_viewed", "stayed_to_watch_pct", "watched_full_pct",
     "impressions_ctr_pct", "unfollows",
+    # Added with the legacy Facebook Insights importer (schema 2):
+    "impressions_organic", "engaged_users", "unique_clicks",
 ]  # fmt: skip
 """Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
 POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)

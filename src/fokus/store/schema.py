@@ -31,6 +31,8 @@ METRICS_V2 = (
     "media_engagements", "unique_viewers", "new_viewers", "returning_viewers",
     "engaged_views", "avg_percent_viewed", "stayed_to_watch_pct", "watched_full_pct",
     "impressions_ctr_pct", "unfollows",
+    # legacy Facebook Insights
+    "impressions_organic", "engaged_users", "unique_clicks",
 )  # fmt: skip
 
 
