@@ -6,10 +6,16 @@ from fokus.ingest.base import Adapter
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
+from fokus.ingest.x_daily import XDaily, XOverview
+from fokus.ingest.x_posts import XContent, XTweets
 
 ADAPTERS: tuple[Adapter, ...] = (
     FacebookPosts(),
     InstagramPosts(),
     MetaDailySeries(),
     MetaAudience(),
+    XTweets(),
+    XContent(),
+    XDaily(),
+    XOverview(),
 )
