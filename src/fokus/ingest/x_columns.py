@@ -81,7 +81,9 @@ _NAMED_HANDLE = re.compile(
     r"^(?:daily_)?tweet_activity_metrics_(?P<handle>[A-Za-z0-9_]{1,50})_\d{8}_\d{8}_",
 )
 _SNOWFLAKE_EPOCH_MS = 1288834974657
-_FIRST_SNOWFLAKE = dt.datetime(2010, 11, 4, tzinfo=dt.UTC)
+_FIRST_SNOWFLAKE_MS = 60_000
+"""Ids made before snowflakes (Nov 2010) were counted up to about 3e10, which would
+read as seconds after the epoch; a snowflake made a minute later is far above."""
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -257,6 +259,7 @@ def snowflake_time(post_id: str) -> dt.datetime | None:
     are milliseconds since 2010-11-04. ``None`` for ids older than that scheme."""
     if not post_id.isdigit() or len(post_id) > 20:
         return None
-    millis = (int(post_id) >> 22) + _SNOWFLAKE_EPOCH_MS
-    moment = dt.datetime.fromtimestamp(millis / 1000, dt.UTC)
-    return moment if moment >= _FIRST_SNOWFLAKE else None
+    millis = int(post_id) >> 22
+    if millis < _FIRST_SNOWFLAKE_MS:
+        return None
+    return dt.datetime.fromtimestamp((millis + _SNOWFLAKE_EPOCH_MS) / 1000, dt.UTC)
