@@ -556,6 +556,48 @@ def test_unknown_headers_fall_back_to_values(tmp_path: Path, store: Store) -> No
     ) == [("ツイート本文", "Hei")]
 
 
+def test_daily_date_column_found_by_its_values(tmp_path: Path, store: Store) -> None:
+    path = _write(
+        tmp_path / "exports" / "fjordvik" / "overview.csv",
+        _csv([("日付", *OVERVIEW_HEADER[1:]),
+              ["Tue, Feb 18, 2025", *["1"] * 13],
+              ["Mon, Feb 17, 2025", *["2"] * 13]], quote_all=False),
+    )  # fmt: skip
+    outcome = _import(path, store, exports_dir=tmp_path / "exports")
+    assert (outcome.kind, outcome.rows_imported) == ("x_overview", 26)
+    assert outcome.notes == (
+        (
+            "import.note.x_account_from_folder",
+            {"account": "fjordvik", "file": "overview.csv"},
+        ),
+        ("import.note.x_found_by_values", {"names": "日付"}),
+    )
+    assert _rows(
+        store, "SELECT day, sum(value) FROM daily GROUP BY day ORDER BY day"
+    ) == [
+        (dt.date(2025, 2, 17), 26.0),
+        (dt.date(2025, 2, 18), 13.0),
+    ]
+
+
+def test_tweets_resaved_as_a_workbook(tmp_path: Path, store: Store) -> None:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "tweets.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet()
+    for r, row in enumerate(
+        [TWEETS_HEADER, tweet_row(ID_DEC31, "2021-12-31 15:59 +0000", CAPTION)]
+    ):
+        for c, cell in enumerate(row):
+            sheet.write_string(r, c, cell)
+    workbook.close()  # fmt: skip
+    outcome = _import(path, store)
+    assert (outcome.kind, outcome.rows_imported) == ("x_tweets", 1)
+    assert _rows(store, "SELECT post_id, text_raw, impressions FROM posts") == [
+        (ID_DEC31, CAPTION, 104.0)
+    ]
+
+
 # -- which adapter claims which file ------------------------------------------------------
 
 

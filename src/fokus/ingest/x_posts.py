@@ -149,12 +149,19 @@ class XTweets:
         metrics, extras = _plan_parts(columns)
         paid = columns.metrics.get("impressions_paid")
         plan = PostPlan(
-            source=CsvSource(
-                path=utf8_copy(sample, context.scratch),
-                delimiter=sample.delimiter,
-                skip_lines=1,
-                n_columns=max(len(header), max((len(r) for r in rows), default=0)),
-                first_row=2,
+            source=(
+                CsvSource(
+                    path=utf8_copy(sample, context.scratch),
+                    delimiter=sample.delimiter,
+                    skip_lines=1,
+                    n_columns=max(len(header), max((len(r) for r in rows), default=0)),
+                    first_row=2,
+                )
+                if sample.container == "csv"
+                # A workbook (a re-save): its first sheet as a CSV, row for row.
+                else write_csv(
+                    all_records(sample), context.scratch, "x.csv", first_row=2
+                )
             ),
             platform=self.platform,
             post_id=fields["post_id"],
