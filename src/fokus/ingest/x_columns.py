@@ -228,8 +228,21 @@ def handle_of(
         )
         if handles:
             return handles.most_common(1)[0][0]
+    return handle_from_name(path)
+
+
+def handle_from_name(path: Path) -> str | None:
+    """The handle in ``tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv``."""
     named = _NAMED_HANDLE.match(path.name)
     return named["handle"] if named else None
+
+
+def account_id(handle: str | None, folder_hint: str) -> str:
+    """The handle in lower case (X ignores case in handles), else the folder the
+    file is in (unless it names the platform), else ``x``."""
+    if handle:
+        return handle.casefold()
+    return folder_hint if folder_hint and folder_hint not in PLATFORM_WORDS else "x"
 
 
 def parse_day(text: str) -> dt.date | None:

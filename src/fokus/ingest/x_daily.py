@@ -11,7 +11,7 @@ so it is not stored; the two counts it comes from are.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
@@ -19,10 +19,10 @@ from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
 from fokus.ingest.x_columns import (
-    PLATFORM_WORDS,
     PROMOTED_PREFIXES,
     XColumns,
-    handle_of,
+    account_id,
+    handle_from_name,
     parse_day,
     x_columns,
 )
@@ -71,99 +71,87 @@ class _XDailyFile:
         records = all_records(sample)
         header, data = records[0], records[1:]
         columns = x_columns(header, data, daily=True)
-        handle = handle_of((), None, sample.path)
-        account = (
-            handle.casefold()
-            if handle
-            else context.folder_hint
-            if context.folder_hint and context.folder_hint not in PLATFORM_WORDS
-            else "x"
-        )
-        decimal = "," if sample.delimiter == ";" else "."
-        promoted = {
-            i
-            for i, h in enumerate(header)
-            if normalise(h).startswith(PROMOTED_PREFIXES)
-        }
-        rows: list[DailyRow] = []
-        skips: list[RowSkip] = []
-        seen: set[dt.date] = set()
-        read = not_promoted = 0
-        date = columns.fields["date"]
+        handle = handle_from_name(sample.path)
+        days = _Days(
+            columns, account_id(handle, context.folder_hint),
+            "," if sample.delimiter == ";" else ".",
+        )  # fmt: skip
         for offset, record in enumerate(data):
-            if not any(c.strip() for c in record):
-                continue
-            read += 1
-            row = offset + 2  # the header is row 1
-            day = parse_day(record[date]) if len(record) > date else None
-            if day is None or day in seen:
-                reason = (
-                    "import.skip.bad_date"
-                    if day is None
-                    else "import.skip.x_duplicate_day"
-                )
-                skips.append(
-                    RowSkip(
-                        row, reason, record[date][:40] if len(record) > date else ""
-                    )
-                )
-                continue
-            seen.add(day)
-            cells = {i: record[i].strip() for i in promoted if i < len(record)}
-            not_promoted += bool(cells) and set(cells.values()) <= _DASHES
-            for metric, index in columns.metrics.items():
-                text = record[index] if index < len(record) else ""
-                value = parse_number(text, decimal)
-                if value is not None:
-                    rows.append(DailyRow(account, metric, day, value, row))
-                elif text.strip() and text.strip() not in _DASHES:
-                    skips.append(RowSkip(row, "import.skip.not_a_number", text[:40]))
+            days.read(record, offset + 2)  # the header is row 1
         identity = file_identity(
             sample, context, self.kind, self.platform, tuple(header),
-            content_date=max(seen, default=None),
+            content_date=max(days.seen, default=None),
         )  # fmt: skip
-        counts = store.import_series(
-            identity, SeriesParts(daily=tuple(rows), skips=tuple(skips), rows_read=read)
+        parts = SeriesParts(
+            daily=tuple(days.rows), skips=tuple(days.skips), rows_read=days.rows_read
         )
-        return Stored(
-            counts,
-            identity.as_of,
-            self._notes(columns, account, not_promoted, handle, sample.path),
-        )
-
-    @staticmethod
-    def _notes(
-        columns: XColumns,
-        account: str,
-        not_promoted: int,
-        handle: str | None,
-        path: Path,
-    ) -> tuple[tuple[str, dict[str, str]], ...]:
         notes: list[tuple[str, dict[str, str]]] = []
         if handle is None:
             notes.append(
                 (
                     "import.note.x_account_from_folder",
-                    {"account": account, "file": path.name},
+                    {"account": days.account, "file": sample.path.name},
                 )
             )
-        if not_promoted:
-            notes.append(("import.note.x_not_promoted", {"count": str(not_promoted)}))
+        if days.not_promoted:
+            count = str(days.not_promoted)
+            notes.append(("import.note.x_not_promoted", {"count": count}))
         if columns.by_values:
-            notes.append(
-                (
-                    "import.note.x_found_by_values",
-                    {"names": ", ".join(columns.by_values)},
-                )
-            )
+            names = ", ".join(columns.by_values)
+            notes.append(("import.note.x_found_by_values", {"names": names}))
         if columns.unknown:
-            notes.append(
-                (
-                    "import.note.x_columns_not_stored",
-                    {"names": ", ".join(columns.unknown)},
-                )
-            )
-        return tuple(notes)
+            names = ", ".join(columns.unknown)
+            notes.append(("import.note.x_columns_not_stored", {"names": names}))
+        counts = store.import_series(identity, parts)
+        return Stored(counts, identity.as_of, tuple(notes))
+
+
+class _Days:
+    """The values of a daily file, read row by row."""
+
+    def __init__(self, columns: XColumns, account: str, decimal: str) -> None:
+        self.columns = columns
+        self.account = account
+        self.decimal = decimal
+        self.promoted = tuple(
+            i
+            for i, name in enumerate(columns.names)
+            if normalise(name).startswith(PROMOTED_PREFIXES)
+        )
+        self.rows: list[DailyRow] = []
+        self.skips: list[RowSkip] = []
+        self.seen: set[dt.date] = set()
+        self.rows_read = 0
+        self.not_promoted = 0
+        """Days whose promoted columns all say ``-``: nothing was promoted."""
+
+    def read(self, record: Sequence[str], row: int) -> None:
+        """One day: every filled metric cell becomes a row; blank lines are no day."""
+        if not any(c.strip() for c in record):
+            return
+        self.rows_read += 1
+        cell = _cells(record)
+        date = cell(self.columns.fields["date"])
+        day = parse_day(date)
+        if day is None or day in self.seen:
+            reason = "import.skip.x_duplicate_day" if day else "import.skip.bad_date"
+            self.skips.append(RowSkip(row, reason, date[:40]))
+            return
+        self.seen.add(day)
+        promoted = {cell(i).strip() for i in self.promoted}
+        self.not_promoted += bool(promoted) and promoted <= _DASHES
+        for metric, index in self.columns.metrics.items():
+            text = cell(index).strip()
+            value = parse_number(text, self.decimal)
+            if value is not None:
+                self.rows.append(DailyRow(self.account, metric, day, value, row))
+            elif text and text not in _DASHES:
+                self.skips.append(RowSkip(row, "import.skip.not_a_number", text[:40]))
+
+
+def _cells(record: Sequence[str]) -> Callable[[int], str]:
+    """The cell at a column, ``""`` past the end of a short row."""
+    return lambda index: record[index] if index < len(record) else ""
 
 
 class XDaily(_XDailyFile):

@@ -20,8 +20,8 @@ from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.sniff import TextSample, all_records, utf8_copy
 from fokus.ingest.workbook import write_csv
 from fokus.ingest.x_columns import (
-    PLATFORM_WORDS,
     XColumns,
+    account_id,
     handle_of,
     has_utc_times,
     parse_day,
@@ -33,8 +33,6 @@ from fokus.model.staging import AccountColumns, CsvSource, PaidRule, PostPlan
 from fokus.model.vocab import POST_METRICS, Platform, PostMetric
 from fokus.store.database import Store
 
-Notes = tuple[tuple[str, dict[str, str]], ...]
-
 UNDEFINED_POST = "import.skip.x_undefined_post"
 TIME_SOURCE = "published_time_source"
 """The extra column fokus adds to 2024+ content posts: ``post_id`` when the time of
@@ -43,15 +41,7 @@ _UTC_FORMATS = ("%Y-%m-%d %H:%M +0000", "%Y-%m-%d %H:%M:%S +0000")
 _DERIVED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 
-def account_of(handle: str | None, context: ImportContext) -> str:
-    """The handle in lower case (X handles ignore case), else the folder, else ``x``."""
-    if handle:
-        return handle.casefold()
-    hint = context.folder_hint
-    return hint if hint and hint not in PLATFORM_WORDS else "x"
-
-
-def _link_handles(rows: Sequence[Sequence[str]], column: int | None) -> bool:
+def _holds_post_links(rows: Sequence[Sequence[str]], column: int | None) -> bool:
     """Most filled cells of the column are X post links."""
     if column is None:
         return False
@@ -133,7 +123,7 @@ class XTweets:
         return _recognition(
             self.kind,
             {
-                "feature.x_status_link": _link_handles(
+                "feature.x_status_link": _holds_post_links(
                     rows, columns.fields.get("permalink")
                 ),
                 "feature.post_id": "post_id" in columns.fields,
@@ -173,8 +163,9 @@ class XTweets:
                 None,
                 None,
                 None,
-                account_of(
-                    handle_of(rows, fields.get("permalink"), sample.path), context
+                account_id(
+                    handle_of(rows, fields.get("permalink"), sample.path),
+                    context.folder_hint,
                 ),
             ),
             text_columns=(fields["text"],) if "text" in fields else (),
@@ -221,7 +212,7 @@ class XContent:
         return _recognition(
             self.kind,
             {
-                "feature.x_status_link": _link_handles(
+                "feature.x_status_link": _holds_post_links(
                     rows, columns.fields.get("permalink")
                 ),
                 "feature.post_id": "post_id" in columns.fields,
@@ -256,8 +247,9 @@ class XContent:
                 None,
                 None,
                 None,
-                account_of(
-                    handle_of(rows, fields.get("permalink"), sample.path), context
+                account_id(
+                    handle_of(rows, fields.get("permalink"), sample.path),
+                    context.folder_hint,
                 ),
             ),
             text_columns=(fields["text"],) if "text" in fields else (),
