@@ -15,6 +15,16 @@ _META_RANGE = re.compile(
     r"(?P<m1>[A-Z][a-z]{2})-(?P<d1>\d{2})-(?P<y1>\d{4})_"
     r"(?P<m2>[A-Z][a-z]{2})-(?P<d2>\d{2})-(?P<y2>\d{4})"
 )
+# X names its exports by the range too: tweet_activity_metrics_<handle>_20211201_
+# 20220101_en.csv (analytics.twitter.com) and account_analytics_content_2024-11-21_
+# 2025-02-19.csv (2024+). The range's end is the earliest day it can have been taken.
+_COPY = r"(?: ?\(\d+\))?\."  # a browser's "(1)" before the extension
+_X_RANGES = (
+    re.compile(
+        r"_\d{8}_(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})_[a-z]{2}(?:-[a-z]+)?" + _COPY
+    ),
+    re.compile(r"_\d{4}-\d{2}-\d{2}_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _COPY),
+)
 _MONTHS = (
     "Jan",
     "Feb",
@@ -32,10 +42,10 @@ _MONTHS = (
 
 
 def date_from_name(name: str) -> dt.date | None:
-    """The end of a Meta date range in a file name, if there is one."""
+    """The end of a Meta or X date range in a file name, if there is one."""
     found = _META_RANGE.search(name)
     if not found or found["m2"] not in _MONTHS:
-        return None
+        return _x_range_end(name)
     try:
         return dt.date(
             int(found["y2"]), _MONTHS.index(found["m2"]) + 1, int(found["d2"])
@@ -57,3 +67,14 @@ def export_date(
         return content, "content"
     modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
     return modified.date(), "file_date"
+
+
+def _x_range_end(name: str) -> dt.date | None:
+    for pattern in _X_RANGES:
+        found = pattern.search(name)
+        if found:
+            try:
+                return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+            except ValueError:
+                return None
+    return None

@@ -7,6 +7,8 @@ from fokus.ingest.facebook_insights import FacebookInsightsPosts
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
+from fokus.ingest.x_daily import XDaily, XOverview
+from fokus.ingest.x_posts import XContent, XTweets
 
 ADAPTERS: tuple[Adapter, ...] = (
     FacebookPosts(),
@@ -14,4 +16,8 @@ ADAPTERS: tuple[Adapter, ...] = (
     MetaDailySeries(),
     MetaAudience(),
     FacebookInsightsPosts(),
+    XTweets(),
+    XContent(),
+    XDaily(),
+    XOverview(),
 )

@@ -117,6 +117,14 @@ class PostPlan:
     """The team's own labels (Meta's ``Custom labels``): often content pillars."""
     extra_columns: tuple[tuple[str, int], ...]
     """(name, column) for every other column: kept as text, never dropped."""
+    published_timezone: str | None = None
+    """The time zone the published cells are written in, when the file says so
+    (X writes UTC); ``None``: the workspace's. ``published_day`` is always the day
+    in the workspace's time zone."""
+    skip_column: int | None = None
+    """A column an importer added while cleaning the file in Python: a skip reason
+    key for a row it knows to be unusable (X's ``status/undefined`` rows), else
+    empty. The row is skipped with that reason instead of a generic one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ PostMetric = Literal[
     "impressions_ctr_pct", "unfollows",
     # Added with the legacy Facebook Insights importer (schema 2):
     "impressions_organic", "engaged_users", "unique_clicks",
+    # X (reposts and retweets; its "Shares" are share-menu sends):
+    "reposts",
 ]  # fmt: skip
 """Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
 POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)

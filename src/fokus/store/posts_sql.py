@@ -139,8 +139,7 @@ def _row_values(plan: PostPlan) -> list[str]:
         _quote(plan.platform),
         _account_id(plan),
         _col(plan.post_id),
-        f"timezone({_quote(plan.timezone)}, {_published(plan)})",
-        f"{_published(plan)}::DATE",
+        *_published_at_and_day(plan),
         format_expr,
         _col(plan.format_column),
         text,
@@ -183,6 +182,15 @@ def _paid(plan: PostPlan) -> str:
 def _published(plan: PostPlan) -> str:
     formats = ", ".join(_quote(f) for f in plan.date_formats)
     return f"try_strptime(trim(c{plan.published}), [{formats}])"
+
+
+def _published_at_and_day(plan: PostPlan) -> tuple[str, str]:
+    """The instant of publishing, and its calendar day in the workspace's zone."""
+    local = _quote(plan.timezone)
+    if plan.published_timezone is None:
+        return f"timezone({local}, {_published(plan)})", f"{_published(plan)}::DATE"
+    instant = f"timezone({_quote(plan.published_timezone)}, {_published(plan)})"
+    return instant, f"timezone({local}, {instant})::DATE"
 
 
 def _account_id(plan: PostPlan) -> str:
@@ -252,6 +260,7 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     keys = f"""SELECT record, {_col(plan.post_id)} AS post_id,
                       {_published(plan)} AS published,
                       trim(c{plan.published}) AS published_raw,
+                      {_col(plan.skip_column)} AS preset_reason,
                       {_account_id(plan)} AS account_id,
                       {_col(account.name_column)} AS account_name,
                       {_col(account.username_column)} AS account_username
@@ -259,10 +268,12 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     con.execute(f"CREATE OR REPLACE TEMP TABLE row_keys AS {keys}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE skipped_records AS SELECT record, reason,
-                  CASE WHEN post_id IS NULL THEN ''
+                  CASE WHEN preset_reason IS NOT NULL THEN coalesce(post_id, '')
+                       WHEN post_id IS NULL THEN ''
                        WHEN published IS NULL THEN coalesce(published_raw, '')
                        ELSE post_id END AS detail
-           FROM (SELECT *, CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
+           FROM (SELECT *, CASE WHEN preset_reason IS NOT NULL THEN preset_reason
+                                WHEN post_id IS NULL THEN 'import.skip.no_post_id'
                                 WHEN published IS NULL THEN 'import.skip.bad_date'
                                 WHEN row_number() OVER (PARTITION BY post_id, account_id
                                                         ORDER BY record) > 1
@@ -274,6 +285,7 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     accounts = con.execute(
         """SELECT account_id, any_value(account_name), any_value(account_username)
            FROM row_keys WHERE post_id IS NOT NULL AND published IS NOT NULL
+                 AND preset_reason IS NULL
            GROUP BY account_id ORDER BY account_id"""
     ).fetchall()
     con.execute("DROP TABLE row_keys")

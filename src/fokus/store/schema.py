@@ -33,6 +33,8 @@ METRICS_V2 = (
     "impressions_ctr_pct", "unfollows",
     # legacy Facebook Insights
     "impressions_organic", "engaged_users", "unique_clicks",
+    # X (reposts and retweets; its "Shares" are share-menu sends):
+    "reposts",
 )  # fmt: skip
 
 
