@@ -6,10 +6,15 @@ from fokus.ingest.base import Adapter
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
+from fokus.ingest.youtube_chart import YouTubeChart, YouTubeTotals
+from fokus.ingest.youtube_table import YouTubeTable
 
 ADAPTERS: tuple[Adapter, ...] = (
     FacebookPosts(),
     InstagramPosts(),
     MetaDailySeries(),
     MetaAudience(),
+    YouTubeTable(),
+    YouTubeChart(),
+    YouTubeTotals(),
 )

@@ -117,6 +117,9 @@ class PostPlan:
     """The team's own labels (Meta's ``Custom labels``): often content pillars."""
     extra_columns: tuple[tuple[str, int], ...]
     """(name, column) for every other column: kept as text, never dropped."""
+    skip_reason: int | None = None
+    """A column the importer filled in while cleaning the file in Python: a message
+    key (``import.skip.…``) for a row to skip with that reason, empty otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,7 @@ class AudienceRow:
     dimension: str
     category: str
     value: float
-    unit: Literal["percent", "count", "score"]
+    unit: Literal["percent", "count", "score", "seconds"]
     source_row: int
 
 

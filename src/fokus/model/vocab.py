@@ -45,7 +45,7 @@ PostMetric = Literal[
     "app_opens", "app_installs", "email_shares", "dial_phone", "media_views",
     "media_engagements", "unique_viewers", "new_viewers", "returning_viewers",
     "engaged_views", "avg_percent_viewed", "stayed_to_watch_pct", "watched_full_pct",
-    "impressions_ctr_pct", "unfollows",
+    "impressions_ctr_pct", "unfollows", "net_follows", "casual_viewers",
 ]  # fmt: skip
 """Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
 POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)

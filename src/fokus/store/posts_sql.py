@@ -249,7 +249,8 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     records to skip in the temporary table ``skipped_records`` for ``insert_rows``.
     """
     account = plan.account
-    keys = f"""SELECT record, {_col(plan.post_id)} AS post_id,
+    keys = f"""SELECT record, {_col(plan.skip_reason)} AS skip_reason,
+                      {_col(plan.post_id)} AS post_id,
                       {_published(plan)} AS published,
                       trim(c{plan.published}) AS published_raw,
                       {_account_id(plan)} AS account_id,
@@ -259,10 +260,12 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     con.execute(f"CREATE OR REPLACE TEMP TABLE row_keys AS {keys}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE skipped_records AS SELECT record, reason,
-                  CASE WHEN post_id IS NULL THEN ''
+                  CASE WHEN skip_reason IS NOT NULL THEN coalesce(post_id, '')
+                       WHEN post_id IS NULL THEN ''
                        WHEN published IS NULL THEN coalesce(published_raw, '')
                        ELSE post_id END AS detail
-           FROM (SELECT *, CASE WHEN post_id IS NULL THEN 'import.skip.no_post_id'
+           FROM (SELECT *, CASE WHEN skip_reason IS NOT NULL THEN skip_reason
+                                WHEN post_id IS NULL THEN 'import.skip.no_post_id'
                                 WHEN published IS NULL THEN 'import.skip.bad_date'
                                 WHEN row_number() OVER (PARTITION BY post_id, account_id
                                                         ORDER BY record) > 1
@@ -274,6 +277,7 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     accounts = con.execute(
         """SELECT account_id, any_value(account_name), any_value(account_username)
            FROM row_keys WHERE post_id IS NOT NULL AND published IS NOT NULL
+                 AND skip_reason IS NULL
            GROUP BY account_id ORDER BY account_id"""
     ).fetchall()
     con.execute("DROP TABLE row_keys")
