@@ -53,8 +53,11 @@ class Layout:
     by_values: tuple[str, ...]
 
     def distinctive(self) -> bool:
-        """A metric header only YouTube Studio writes."""
-        return any(metric.distinctive for _, metric in self.metrics)
+        """A metric header only YouTube Studio writes, or ``Video publish time``."""
+        published = self.attributes.get("published")
+        return any(metric.distinctive for _, metric in self.metrics) or (
+            published is not None and self.names[published] not in self.by_values
+        )
 
 
 def _dimension_by_values(values: Sequence[str]) -> str | None:
