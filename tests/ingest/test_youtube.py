@@ -507,3 +507,38 @@ def test_broken_compressed_data_is_a_refusal_not_a_crash(
     path.write_bytes(bytes(data))
     outcome = _refused(path, store, tmp_path)
     assert outcome.refusal_key == "import.refused.damaged_archive"
+
+
+def test_an_unknown_date_header_is_found_by_its_days(
+    tmp_path: Path, store: Store
+) -> None:
+    totals = _import(
+        write(tmp_path / "Summen.csv", [("Datum", "Views"), *TOTALS[1:]]),
+        store,
+        tmp_path,
+    )
+    chart = _import(
+        write(tmp_path / "Diagramm.csv", [("Datum", *CHART[0][1:]), *CHART[1:]]),
+        store,
+        tmp_path,
+    )
+    assert (totals.kind, totals.rows_imported) == ("youtube_totals", 2)
+    assert (chart.kind, chart.rows_imported) == ("youtube_chart", 4)
+    note = ("import.note.youtube.columns_by_values", {"names": "Datum"})
+    assert (totals.notes, chart.notes) == ((note,), (note,))
+
+
+def test_a_semicolon_file_has_decimal_commas(tmp_path: Path, store: Store) -> None:
+    # As Norwegian Excel saves it: ";" between fields and "," before decimals.
+    path = tmp_path / "Table data.csv"
+    path.write_text(
+        "Content;Video title;Video publish time;Views;Watch time (hours)\n"
+        "Total;;;1000;30,25\n"
+        "aB3dE5fG7hI;Sommerkonsert;Sep 27, 2024;1000;30,25\n",
+        encoding="utf-8",
+    )
+    outcome = _import(path, store, tmp_path)
+    assert outcome.notes == (("import.note.youtube.total_row", {"row": "2"}),)
+    assert _rows(store, "SELECT views, seconds_viewed FROM posts") == [
+        (1000.0, 108900.0)
+    ]

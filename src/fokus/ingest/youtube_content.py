@@ -42,7 +42,7 @@ FORMATS: tuple[tuple[str, Format], ...] = (
 )
 
 
-def _cleaned(row: Row, layout: Layout, width: int) -> list[str]:
+def _cleaned(row: Row, layout: Layout, width: int, decimal: str) -> list[str]:
     """The row as the store reads it, plus its watch link and skip reason."""
     cells = [*row, *([""] * (width - len(row)))][:width]
     video = cells[layout.dimension_col].strip()
@@ -57,7 +57,7 @@ def _cleaned(row: Row, layout: Layout, width: int) -> list[str]:
             reason = NO_PUBLISH_TIME
     for index, metric in layout.metrics:
         if metric.post is not None:
-            value = parse_value(cells[index], metric.parse)
+            value = parse_value(cells[index], metric.parse, decimal)
             cells[index] = "" if value is None else repr(value)
     return [*cells, WATCH_URL + video if video else "", reason]
 
@@ -95,7 +95,8 @@ def store_content(
     width = max(len(layout.names), *(len(r) for r in rows.data), 0)
     names = [*layout.names, *([""] * (width - len(layout.names)))]
     header = [*names, "permalink", "skip"]
-    cleaned = [_cleaned(r, layout, width) for r in rows.data]
+    decimal = "," if sample.delimiter == ";" else "."
+    cleaned = [_cleaned(r, layout, width, decimal) for r in rows.data]
     source = write_csv([header, *cleaned], context.scratch, "youtube-content.csv",
                        first_row=rows.first_row)  # fmt: skip
     attributes = layout.attributes
