@@ -371,6 +371,8 @@ def test_a_bad_day_is_skipped_with_its_row(tmp_path: Path, store: Store) -> None
         [("Date", "Primary"), ("2025-01-01T00:00:00", "5")],
         [("Date", "Views", "Bookmarks"), ("2025-01-01", "5", "1")],
         [("Post ID", "Publish time", "Views"), ("123456789012345", "01/02/2025 10:00", "5")],
+        [("name", "age"), ("Ola", "42")],
+        [("Date", "Tweets published", "impressions", "likes"), ("2021-12-01", "1", "5", "0")],
     ],
 )  # fmt: skip
 def test_other_exports_are_not_claimed(
@@ -378,7 +380,8 @@ def test_other_exports_are_not_claimed(
 ) -> None:
     sample = read_sample(write(tmp_path / "other.csv", rows))
     for adapter in (YouTubeTable(), YouTubeChart(), YouTubeTotals()):
-        assert not adapter.recognise(sample).complete, adapter.kind
+        # Not even partly: a refusal then says "unknown", not "almost YouTube".
+        assert adapter.recognise(sample).matched == (), adapter.kind
 
 
 def test_each_file_is_claimed_by_one_kind(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import ClassVar
 from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
 from fokus.ingest.sniff import TextSample, all_records
-from fokus.ingest.youtube_columns import DIMENSIONS, account_of
+from fokus.ingest.youtube_columns import DIMENSIONS, METRICS, account_of
 from fokus.ingest.youtube_layout import (
     Layout,
     chart_layout,
@@ -31,8 +31,17 @@ from fokus.store.database import Store
 def _recognition(
     kind: str, records: tuple[tuple[str, ...], ...], ok: bool
 ) -> Recognition:
+    # Days alone do not make a YouTube file: count them only beside a dimension,
+    # a metric name only YouTube uses, or (Totals.csv) metric names only, so that
+    # other platforms' daily files are refused as "unknown", not "almost YouTube".
+    header = [normalise(name) for name in (records[0] if records else ())]
+    youtube_like = (
+        (len(header) > 1 and header[1] in DIMENSIONS)
+        or any(name in METRICS and METRICS[name].distinctive for name in header)
+        or (len(header) > 1 and all(name in METRICS for name in header[1:]))
+    )
     found = {
-        "feature.youtube.date_column": dated(records),
+        "feature.youtube.date_column": dated(records) and youtube_like,
         f"feature.youtube.{kind}_columns": ok,
     }
     return Recognition(

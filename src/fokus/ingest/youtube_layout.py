@@ -32,7 +32,7 @@ from fokus.ingest.youtube_columns import (
 from fokus.model.staging import DailyRow, RowSkip
 
 Row = tuple[str, ...]
-_KNOWN_DIMENSIONS = frozenset(DIMENSIONS.values())
+KNOWN_DIMENSIONS = frozenset(DIMENSIONS.values())
 RELATIVE_TOLERANCE = 0.001
 """YouTube's own tables differ from their Total by a few parts per million (a real
 Subscription status export: 199 views in 100 million); 0.1 % covers that, while an
@@ -131,7 +131,7 @@ def chart_layout(records: Sequence[Row]) -> Layout | None:
     layout = read_layout(records, dimension_col=1)
     if (
         layout is None
-        or layout.dimension not in _KNOWN_DIMENSIONS
+        or layout.dimension not in KNOWN_DIMENSIONS
         or layout.dimension == "date"
         or not layout.metrics
         or layout.unknown

@@ -16,6 +16,7 @@ from fokus.ingest.sniff import TextSample, all_records
 from fokus.ingest.youtube_columns import account_of, category, parse_value
 from fokus.ingest.youtube_content import store_content
 from fokus.ingest.youtube_layout import (
+    KNOWN_DIMENSIONS,
     Layout,
     Row,
     TableRows,
@@ -114,10 +115,16 @@ class YouTubeTable:
             and layout.dimension == "date"
             and not any(is_total_row(r, layout) for r in records[1:2])
         )
+        distinctive = layout is not None and layout.distinctive()
         found = {
-            "feature.youtube.metrics": layout is not None and layout.distinctive(),
+            "feature.youtube.metrics": distinctive,
+            # A dimension YouTube offers, or (beside YouTube's own metric names) an
+            # id or date column found by its values or any other first column.
             "feature.youtube.dimension": layout is not None
-            and layout.dimension is not None
+            and (
+                (layout.dimension in KNOWN_DIMENSIONS and not layout.by_values)
+                or (distinctive and layout.dimension is not None)
+            )
             and not chart
             and not totals_like,
         }
