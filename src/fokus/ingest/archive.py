@@ -2,12 +2,17 @@
 
 Only the files an export can hold are unpacked, flat, into a private folder: no
 paths from inside the archive are used, so a crafted name cannot write elsewhere,
-and the unpacked size is capped before anything is written.
+and the unpacked size is capped before anything is written. An archive with a name
+that climbs out of it (``../evil.csv``, ``/etc/x.csv``) is refused whole: no
+platform packs its exports so, and such a zip file is crafted. Damaged data
+(a bad CRC, broken compressed data, a password) is a refusal, never a crash.
 """
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -42,6 +47,8 @@ def unpack_archive(path: Path, folder: Path) -> list[Path]:
                 and not PurePosixPath(info.filename).name.startswith((".", "__MACOSX"))
                 and "__MACOSX" not in PurePosixPath(info.filename).parts
             ]
+            for info in archive.infolist():
+                _refuse_unsafe_name(info.filename)
             if not members:
                 raise FokusError(
                     "import.refused.empty_archive", "import.refused.empty_archive.hint"
@@ -49,9 +56,10 @@ def unpack_archive(path: Path, folder: Path) -> list[Path]:
             total = sum(info.file_size for info in members)
             if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES:
                 raise FokusError(
-                    "import.refused.too_large_unpacked",
-                    "import.refused.too_large_unpacked.hint",
+                    "import.refused.archive_too_large",
+                    "import.refused.archive_too_large.hint",
                     size=total,
+                    members=len(members),
                 )
             written: list[Path] = []
             for number, info in enumerate(sorted(members, key=lambda i: i.filename)):
@@ -61,12 +69,37 @@ def unpack_archive(path: Path, folder: Path) -> list[Path]:
                     _copy_capped(source, out, info.file_size)
                 written.append(target)
             return written
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,  # also a member longer than its declared size (bad CRC)
+        zipfile.LargeZipFile,
+        NotImplementedError,  # a compression method Python lacks
+        RuntimeError,  # an encrypted member
+        zlib.error,  # broken deflate data
+        lzma.LZMAError,
+        EOFError,  # a member cut short
+    ) as error:
         raise FokusError(
-            "import.refused.damaged_workbook",
-            "import.refused.damaged_workbook.hint",
-            error=str(error) or type(error).__name__,
+            "import.refused.damaged_archive",
+            "import.refused.damaged_archive.hint",
+            error=str(error).splitlines()[0][:200]
+            if str(error)
+            else type(error).__name__,
         ) from error
+
+
+def _refuse_unsafe_name(inner: str) -> None:
+    """A member whose path is absolute or climbs out of the archive."""
+    path = PurePosixPath(inner.replace("\\", "/"))
+    if (
+        path.is_absolute()
+        or ".." in path.parts
+        or (path.parts and ":" in path.parts[0])
+    ):
+        raise FokusError(
+            "import.refused.unsafe_archive",
+            "import.refused.unsafe_archive.hint",
+            name=inner[:200],
+        )
 
 
 def _flat_name(inner: str, number: int, taken: set[str]) -> str:
@@ -85,8 +118,9 @@ def _copy_capped(source: IO[bytes], target: IO[bytes], declared: int) -> None:
         copied += len(chunk)
         if copied > declared:
             raise FokusError(
-                "import.refused.too_large_unpacked",
-                "import.refused.too_large_unpacked.hint",
+                "import.refused.archive_too_large",
+                "import.refused.archive_too_large.hint",
                 size=copied,
+                members=1,
             )
         target.write(chunk)

@@ -9,6 +9,8 @@ from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
 from fokus.ingest.x_daily import XDaily, XOverview
 from fokus.ingest.x_posts import XContent, XTweets
+from fokus.ingest.youtube_chart import YouTubeChart, YouTubeTotals
+from fokus.ingest.youtube_table import YouTubeTable
 
 ADAPTERS: tuple[Adapter, ...] = (
     FacebookPosts(),
@@ -20,4 +22,7 @@ ADAPTERS: tuple[Adapter, ...] = (
     XContent(),
     XDaily(),
     XOverview(),
+    YouTubeTable(),
+    YouTubeChart(),
+    YouTubeTotals(),
 )

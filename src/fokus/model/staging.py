@@ -147,7 +147,7 @@ class AudienceRow:
     dimension: str
     category: str
     value: float
-    unit: Literal["percent", "count", "score"]
+    unit: Literal["percent", "count", "score", "seconds"]
     source_row: int
 
 

@@ -50,6 +50,8 @@ PostMetric = Literal[
     "impressions_organic", "engaged_users", "unique_clicks",
     # X (reposts and retweets; its "Shares" are share-menu sends):
     "reposts",
+    # YouTube:
+    "net_follows", "casual_viewers",
 ]  # fmt: skip
 """Every per-post metric fokus knows: one typed column each in ``post_snapshots``."""
 POST_METRICS: tuple[PostMetric, ...] = get_args(PostMetric)

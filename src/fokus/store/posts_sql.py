@@ -257,7 +257,8 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     records to skip in the temporary table ``skipped_records`` for ``insert_rows``.
     """
     account = plan.account
-    keys = f"""SELECT record, {_col(plan.post_id)} AS post_id,
+    keys = f"""SELECT record,
+                      {_col(plan.post_id)} AS post_id,
                       {_published(plan)} AS published,
                       trim(c{plan.published}) AS published_raw,
                       {_col(plan.skip_column)} AS preset_reason,

@@ -35,6 +35,8 @@ METRICS_V2 = (
     "impressions_organic", "engaged_users", "unique_clicks",
     # X (reposts and retweets; its "Shares" are share-menu sends):
     "reposts",
+    # YouTube:
+    "net_follows", "casual_viewers",
 )  # fmt: skip
 
 
