@@ -6,10 +6,24 @@ from fokus.ingest.base import Adapter
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
+from fokus.ingest.tiktok_audience import TikTokAudience
+from fokus.ingest.tiktok_content import TikTokContent
+from fokus.ingest.tiktok_series import (
+    TikTokFollowerActivity,
+    TikTokFollowers,
+    TikTokOverview,
+    TikTokViewers,
+)
 
 ADAPTERS: tuple[Adapter, ...] = (
     FacebookPosts(),
     InstagramPosts(),
     MetaDailySeries(),
     MetaAudience(),
+    TikTokContent(),
+    TikTokOverview(),
+    TikTokViewers(),
+    TikTokFollowers(),
+    TikTokFollowerActivity(),
+    TikTokAudience(),
 )
