@@ -129,6 +129,15 @@ def date_column(
     if named is not None:
         return Found(named, by_values=False)
     found = find_column(rows, len(headers), "date", taken=taken)
+    if found is None:  # "28. februar" is a date to TikTok, not to fokus.ingest.values
+        found = next(
+            (
+                i
+                for i in range(len(headers))
+                if i not in taken and tiktok_dates(rows, i)
+            ),
+            None,
+        )
     return Found(found, by_values=found is not None)
 
 
@@ -166,10 +175,13 @@ def features(
     if kind == "tiktok_content":
         link = content_link(headers, rows)
         taken = frozenset({link.index}) if link.index is not None else frozenset()
+        by_values = link.index is not None and (
+            find_column(rows, len(headers), "date", taken=taken) is not None
+        )
         return {
             "feature.tiktok.video_link": link.index is not None,
             "feature.tiktok.post_time": "post_time" in lookup(CONTENT_FIELDS, headers)
-            or find_column(rows, len(headers), "date", taken=taken) is not None,
+            or by_values,
         }
     date = date_column(headers, rows, frozenset())
     found = {

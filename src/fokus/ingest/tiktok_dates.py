@@ -109,16 +109,14 @@ def walk_years(
     """Give each date of a series its year, walking back from the newest row.
 
     The rows may run oldest first (as TikTok writes them) or newest first; the
-    direction with more steps forward in the calendar wins. A date that does not
+    direction of most steps between neighbouring rows wins, where 31 December to
+    1 January is a step forward. A date that does not
     exist in the year the walk reaches (29 February of a common year) is None, as
     is an unreadable row; a date with its own year keeps it.
     """
     known = [(i, d) for i, d in enumerate(dates) if d is not None]
-    steps = [
-        ((a.month, a.day), (b.month, b.day))
-        for (_, a), (_, b) in itertools.pairwise(known)
-    ]
-    ascending = sum(1 for a, b in steps if b > a) >= sum(1 for a, b in steps if b < a)
+    forward = sum(_steps_forward(a, b) for (_, a), (_, b) in itertools.pairwise(known))
+    ascending = forward >= 0
     newest_first = list(reversed(known)) if ascending else known
     out: list[dt.date | None] = [None] * len(dates)
     year: int | None = None
@@ -135,6 +133,18 @@ def walk_years(
         previous = (loose.month, loose.day)
         out[index] = loose.on(year)
     return out
+
+
+def _steps_forward(earlier: LooseDate, later: LooseDate) -> int:
+    """+1 when ``later`` is a short step forward in the calendar from ``earlier``
+    (31 December → 1 January is one day forward), -1 for a step back, 0 for the
+    same day."""
+    a = dt.date(2000, earlier.month, earlier.day).timetuple().tm_yday
+    b = dt.date(2000, later.month, later.day).timetuple().tm_yday
+    ahead = (b - a) % 366
+    if ahead == 0:
+        return 0
+    return 1 if ahead <= 366 - ahead else -1
 
 
 def date_in_name(name: str) -> dt.date | None:
