@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from hypothesis import given
+from hypothesis import strategies as st
 from meta_exports import dump, facebook_row, write_facebook, write_series
 
 from fokus.errors import FokusError
@@ -141,6 +143,22 @@ def test_a_365_day_series_over_two_calendar_years_gets_both_years() -> None:
     assert walk_years(loose[::-1], dt.date(2026, 2, 28)) == days[::-1]
     # A file date far later in the same year changes nothing.
     assert walk_years(loose, dt.date(2026, 11, 26)) == days
+
+
+@given(
+    first=st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)),
+    length=st.integers(1, 800),
+    wait=st.integers(0, 300),
+    newest_first=st.booleans(),
+)
+def test_any_run_of_days_gets_its_years_back(
+    first: dt.date, length: int, wait: int, newest_first: bool
+) -> None:
+    days = [first + dt.timedelta(n) for n in range(length)]
+    anchor = days[-1] + dt.timedelta(wait)
+    if newest_first:
+        days.reverse()
+    assert walk_years([parse_loose(month_day(d)) for d in days], anchor) == days
 
 
 def test_the_walk_crosses_new_year_and_leaves_out_days_that_do_not_exist() -> None:
