@@ -559,8 +559,8 @@ def test_content_found_by_values_when_headers_are_unknown(
 ) -> None:
     path = studio_csv(tmp_path / "Innhold.csv", [
         ["Zeit", "Videotitel", "Adresse", "Veröffentlicht", "Gefällt mir"],
-        ["May 2", "Vår", LINK.format(kind="video", id="7000000000000000003"), "May 1", "5"],
-        ["May 2", "Sol", LINK.format(kind="video", id="7000000000000000004"), "April 30", "6"],
+        ["2. mai", "Vår", LINK.format(kind="video", id="7000000000000000003"), "1. mai", "5"],
+        ["2. mai", "Sol", LINK.format(kind="video", id="7000000000000000004"), "30. april", "6"],
     ])  # fmt: skip
     outcome = _import(path, store)
     assert (outcome.kind, outcome.rows_imported) == ("tiktok_content", 2)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from fokus.ingest.headers import normalise
 from fokus.ingest.tiktok_dates import parse_loose
-from fokus.ingest.values import find_column
+from fokus.ingest.values import column_kinds, find_column
 
 # -- header names (normalised: lower case, single spaces) ---------------------------
 # Each tuple: English as exported [V], then bokmål [unverified guesses].
@@ -128,17 +128,21 @@ def date_column(
     named = index_of(DATE, headers)
     if named is not None:
         return Found(named, by_values=False)
-    found = find_column(rows, len(headers), "date", taken=taken)
-    if found is None:  # "28. februar" is a date to TikTok, not to fokus.ingest.values
-        found = next(
-            (
-                i
-                for i in range(len(headers))
-                if i not in taken and tiktok_dates(rows, i)
-            ),
-            None,
-        )
+    found = next(iter(date_columns(rows, len(headers), taken)), None)
     return Found(found, by_values=found is not None)
+
+
+def date_columns(
+    rows: Sequence[Sequence[str]], width: int, taken: frozenset[int]
+) -> list[int]:
+    """Columns of dates by their values: what ``fokus.ingest.values`` calls a date,
+    and what TikTok writes as one (``28. februar`` is not a date to the former)."""
+    kinds = column_kinds(rows, width)
+    return [
+        i
+        for i in range(width)
+        if i not in taken and (kinds[i] == "date" or tiktok_dates(rows, i))
+    ]
 
 
 def tiktok_dates(rows: Sequence[Sequence[str]], column: int) -> bool:
@@ -175,8 +179,8 @@ def features(
     if kind == "tiktok_content":
         link = content_link(headers, rows)
         taken = frozenset({link.index}) if link.index is not None else frozenset()
-        by_values = link.index is not None and (
-            find_column(rows, len(headers), "date", taken=taken) is not None
+        by_values = link.index is not None and bool(
+            date_columns(rows, len(headers), taken)
         )
         return {
             "feature.tiktok.video_link": link.index is not None,

@@ -31,6 +31,7 @@ from fokus.ingest.tiktok_columns import (
     CONTENT_FIELDS,
     CONTENT_METRICS,
     content_link,
+    date_columns,
     lookup,
 )
 from fokus.ingest.tiktok_dates import (
@@ -40,7 +41,6 @@ from fokus.ingest.tiktok_dates import (
     parse_loose,
 )
 from fokus.ingest.tiktok_series import cell
-from fokus.ingest.values import column_kinds
 from fokus.ingest.workbook import write_csv
 from fokus.model.staging import AccountColumns, CsvSource, PostPlan
 from fokus.model.vocab import Format, PostMetric
@@ -214,8 +214,7 @@ class _Columns:
     ) -> int | None:
         """Date columns of unknown name: the varying one is the post time, a
         constant one the export day."""
-        kinds = column_kinds(rows, len(header))
-        dates = [i for i, k in enumerate(kinds) if k == "date" and i not in taken]
+        dates = date_columns(rows, len(header), frozenset(taken))
         if not dates:
             return None
         varying = [i for i in dates if len({cell(r, i) for r in rows}) > 1]
