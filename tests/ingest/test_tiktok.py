@@ -195,6 +195,26 @@ def test_the_export_day_order_option_name_content_file(tmp_path: Path) -> None:
         dt.date(2025, 12, 31), "content",
     )  # fmt: skip
     assert export_day(path, None) == (dt.date(2026, 3, 5), "file_date")
+    # TikTok's day may be a day ahead of the file date (kept in UTC): same year.
+    saved_on(path, dt.date(2026, 2, 27))
+    assert export_day(path, None, content) == (dt.date(2026, 2, 28), "content")
+    saved_on(path, dt.date(2026, 2, 26))
+    assert export_day(path, None, content) == (dt.date(2025, 2, 28), "content")
+
+
+def test_a_series_may_end_a_day_after_the_file_date(
+    tmp_path: Path, store: Store
+) -> None:
+    path = studio_csv(tmp_path / "Overview.csv", [
+        OVERVIEW, *([day, "1", "1", "1", "1", "1"]
+                    for day in ("December 31", "January 1", "January 2")),
+    ])  # fmt: skip
+    saved_on(path, dt.date(2026, 1, 1))
+    outcome = _import(path, store)
+    assert (outcome.as_of, outcome.rows_imported) == (dt.date(2026, 1, 1), 15)
+    assert _rows(store, "SELECT DISTINCT day FROM daily ORDER BY day") == [
+        (dt.date(2025, 12, 31),), (dt.date(2026, 1, 1),), (dt.date(2026, 1, 2),),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from functools import partial
 from typing import ClassVar
 
 from fokus.ingest.base import ImportContext, Stored
+from fokus.ingest.headers import unique_names
 from fokus.ingest.sniff import TextSample, all_records
 from fokus.ingest.tiktok_base import (
     Note,
@@ -39,6 +40,7 @@ from fokus.ingest.tiktok_dates import (
     export_day,
     latest_on_or_before,
     parse_loose,
+    walk_anchor,
 )
 from fokus.ingest.tiktok_series import cell
 from fokus.ingest.workbook import write_csv
@@ -80,6 +82,7 @@ class TikTokContent(TikTokAdapter):
         cols = _Columns(header, data[:60])
         as_of = export_day(sample.path, context.as_of, _export_time(cols, data))
         width = max(len(header), *(len(r) for r in data)) if data else len(header)
+        latest = walk_anchor(as_of)
         inferred = []
         formats: set[str] = set()
         rows: list[list[str]] = [[*header, *[""] * (width - len(header)), *_DERIVED]]
@@ -89,7 +92,7 @@ class TikTokContent(TikTokAdapter):
             loose = parse_loose(raw_time)
             published = raw_time  # unreadable: the store skips it with the raw text
             if loose is not None and loose.year is None:
-                day = latest_on_or_before(loose.month, loose.day, as_of[0])
+                day = latest_on_or_before(loose.month, loose.day, latest)
                 inferred.append(day)
                 published = _iso(LooseDate(day.year, day.month, day.day, loose.time))
             elif loose is not None:
@@ -137,7 +140,8 @@ class TikTokContent(TikTokAdapter):
         source: CsvSource,
     ) -> PostPlan:
         used = {cols.link, cols.post_time, cols.title, *(i for _, i in cols.metrics)}
-        extra = [(header[i], i) for i in range(len(header)) if i not in used]
+        names = unique_names(header)
+        extra = [(names[i], i) for i in range(len(header)) if i not in used]
         return PostPlan(
             source=source,
             platform="tiktok",

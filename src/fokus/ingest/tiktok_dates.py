@@ -34,6 +34,9 @@ _NUMERIC = re.compile(
     r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
     r"(?:[ T](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?$"
 )
+FILE_DATE_SLACK = dt.timedelta(days=1)
+"""TikTok's day may be a day ahead of the file's date (kept in UTC) in another time
+zone: a day that late still belongs to the file date's year, not the year before."""
 _NAME_DATE = re.compile(
     r"(?<!\d)(?P<year>20\d{2})[-_.](?P<month>\d{2})[-_.](?P<day>\d{2})(?!\d)"
 )
@@ -167,7 +170,8 @@ def export_day(
 
     ``content`` is a day the file itself names as its export day (the ``Time``
     column of a Content export); without a year it takes the file date's year (or
-    the one before, when the day is later in the year than the file date).
+    the one before, when the day is more than a day later in the year than the file
+    date).
     """
     if option is not None:
         return option, "option"
@@ -178,5 +182,12 @@ def export_day(
     if content is not None:
         if content.year is not None and (day := content.on(content.year)):
             return day, "content"
-        return latest_on_or_before(content.month, content.day, modified), "content"
+        latest = modified + FILE_DATE_SLACK
+        return latest_on_or_before(content.month, content.day, latest), "content"
     return modified, "file_date"
+
+
+def walk_anchor(as_of: tuple[dt.date, AsOfSource]) -> dt.date:
+    """The latest day a row may have: the export day, or a day past the file date."""
+    day, source = as_of
+    return day + FILE_DATE_SLACK if source == "file_date" else day

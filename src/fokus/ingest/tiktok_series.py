@@ -39,7 +39,13 @@ from fokus.ingest.tiktok_columns import (
     index_of,
     lookup,
 )
-from fokus.ingest.tiktok_dates import LooseDate, export_day, parse_loose, walk_years
+from fokus.ingest.tiktok_dates import (
+    LooseDate,
+    export_day,
+    parse_loose,
+    walk_anchor,
+    walk_years,
+)
 from fokus.model.staging import AudienceRow, DailyRow, RowSkip, SeriesParts
 from fokus.store.database import Store
 
@@ -75,7 +81,7 @@ class Days:
         inferred = any(d.year is None for d in dated)
         newest = None if inferred or not dated else max(dated, key=_full)
         self.as_of = export_day(sample.path, context.as_of, newest)
-        self.days = walk_years(loose, self.as_of[0])
+        self.days = walk_years(loose, walk_anchor(self.as_of))
         self.notes: list[Note] = year_note(self.as_of, self.days) if inferred else []
         self.skips: list[RowSkip] = []
         self.usable: list[tuple[int, Sequence[str], dt.date]] = []
@@ -109,10 +115,12 @@ class _DailySeries(TikTokAdapter):
         assert date.index is not None  # recognise() said so
         metrics = lookup(self._metrics, header)
         known = {date.index, *metrics.values()}
+        # A column fokus does not know keeps its heading as its metric name; one
+        # that would clash with a known metric gets its column number too.
         unknown = [
-            (_slug(name), index)
+            (slug if slug not in metrics else f"{slug}_{index + 1}", index)
             for index, name in enumerate(header)
-            if index not in known and name.strip()
+            if index not in known and name.strip() and (slug := _slug(name))
         ]
         columns = sorted([*metrics.items(), *unknown], key=lambda m: m[1])
         days = Days(sample, context, date.index)
