@@ -618,7 +618,7 @@ def test_an_unknown_post_type_is_kept_and_reported(
     ])  # fmt: skip
     outcome = _import(path, store, as_of=dt.date(2026, 1, 5))
     assert outcome.notes == (
-        ("import.note.tiktok.unknown_formats", {"values": "duett"}),
+        ("import.note.tiktok.unknown_formats", {"values": "Duett"}),
     )
     assert _rows(store, "SELECT format, format_raw FROM posts ORDER BY post_id") == [
         ("carousel", "Photo mode"), ("other", "Duett"), ("video", "video"),

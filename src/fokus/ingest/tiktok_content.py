@@ -10,6 +10,7 @@ is cleaned in Python, one output row per input row, and then stored in SQL.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import partial
@@ -65,6 +66,7 @@ FORMATS: tuple[tuple[str, Format], ...] = (
     ("story", "story"),
     ("stories", "story"),
 )
+_KNOWN_WORDS = frozenset({word for word, _ in FORMATS} | {""})
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
@@ -83,29 +85,16 @@ class TikTokContent(TikTokAdapter):
         as_of = export_day(sample.path, context.as_of, _export_time(cols, data))
         width = max(len(header), *(len(r) for r in data)) if data else len(header)
         latest = walk_anchor(as_of)
-        inferred = []
-        formats: set[str] = set()
         rows: list[list[str]] = [[*header, *[""] * (width - len(header)), *_DERIVED]]
+        inferred: list[dt.date] = []
+        unknown_words: set[str] = set()
         for record in data:
-            link = _LINK.search(cell(record, cols.link))
-            raw_time = cell(record, cols.post_time)
-            loose = parse_loose(raw_time)
-            published = raw_time  # unreadable: the store skips it with the raw text
-            if loose is not None and loose.year is None:
-                day = latest_on_or_before(loose.month, loose.day, latest)
+            cleaned, day, word = _clean(record, cols, width, latest)
+            rows.append(cleaned)
+            if day is not None:
                 inferred.append(day)
-                published = _iso(LooseDate(day.year, day.month, day.day, loose.time))
-            elif loose is not None:
-                published = _iso(loose)
-            said = cell(record, cols.format).strip() if cols.format is not None else ""
-            word = said or (link["kind"].lower() if link else "")
-            formats.add(word.casefold())
-            cleaned = [*record, *[""] * (width - len(record))]
-            cleaned[cols.post_time] = published
-            rows.append([
-                *cleaned, link["id"] if link else "", link["handle"] if link else "",
-                word, raw_time,
-            ])  # fmt: skip
+            if word.casefold() not in _KNOWN_WORDS:
+                unknown_words.add(word)
         source = write_csv(
             rows, context.scratch, "tiktok_content.csv", first_row=header_index + 2
         )
@@ -117,16 +106,14 @@ class TikTokContent(TikTokAdapter):
             ),
             plan,
         )  # fmt: skip
-        known = {word for word, _ in FORMATS} | {""}
         notes: list[Note] = [
             *(year_note(as_of, inferred) if inferred else []),
             *by_values_note(cols.by_values),
             *unknown_note([header[i] for i in cols.unknown]),
         ]
-        if unknown := sorted(formats - known):
-            notes.append(
-                ("import.note.tiktok.unknown_formats", {"values": ", ".join(unknown)})
-            )
+        if unknown_words:
+            values = ", ".join(sorted(unknown_words))
+            notes.append(("import.note.tiktok.unknown_formats", {"values": values}))
         if cols.export_time is not None:
             notes.append(("import.note.tiktok.top_videos_only", {}))
         return Stored(counts, as_of[0], tuple(notes))
@@ -166,6 +153,32 @@ class TikTokContent(TikTokAdapter):
 
 
 _DERIVED = ("fokus post id", "fokus account", "fokus format", "fokus post time")
+
+
+def _clean(
+    record: Sequence[str], cols: _Columns, width: int, latest: dt.date
+) -> tuple[list[str], dt.date | None, str]:
+    """The row padded, its post time as ISO (the year inferred when missing), and
+    the post id, account, format word and exported post time added at the end.
+
+    Returns the row, the day whose year was inferred (if so) and the format word.
+    """
+    link = _LINK.search(cell(record, cols.link))
+    raw_time = cell(record, cols.post_time)
+    loose = parse_loose(raw_time)
+    published = raw_time  # unreadable: the store skips the row with the raw text
+    inferred = None
+    if loose is not None and loose.year is None:
+        inferred = latest_on_or_before(loose.month, loose.day, latest)
+        published = _iso(LooseDate(inferred.year, loose.month, loose.day, loose.time))
+    elif loose is not None:
+        published = _iso(loose)
+    said = cell(record, cols.format).strip() if cols.format is not None else ""
+    word = said or (link["kind"].lower() if link else "")
+    cleaned = [*record, *[""] * (width - len(record))]
+    cleaned[cols.post_time] = published
+    added = (link["id"], link["handle"]) if link else ("", "")
+    return [*cleaned, *added, word, raw_time], inferred, word
 
 
 def _iso(loose: LooseDate) -> str:
