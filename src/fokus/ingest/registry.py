@@ -7,6 +7,14 @@ from fokus.ingest.facebook_insights import FacebookInsightsPosts
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
+from fokus.ingest.tiktok_audience import TikTokAudience
+from fokus.ingest.tiktok_content import TikTokContent
+from fokus.ingest.tiktok_series import (
+    TikTokFollowerActivity,
+    TikTokFollowers,
+    TikTokOverview,
+    TikTokViewers,
+)
 from fokus.ingest.x_daily import XDaily, XOverview
 from fokus.ingest.x_posts import XContent, XTweets
 from fokus.ingest.youtube_chart import YouTubeChart, YouTubeTotals
@@ -25,4 +33,10 @@ ADAPTERS: tuple[Adapter, ...] = (
     YouTubeTable(),
     YouTubeChart(),
     YouTubeTotals(),
+    TikTokContent(),
+    TikTokOverview(),
+    TikTokViewers(),
+    TikTokFollowers(),
+    TikTokFollowerActivity(),
+    TikTokAudience(),
 )
