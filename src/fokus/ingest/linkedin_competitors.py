@@ -23,6 +23,7 @@ from fokus.ingest.headers import normalise
 from fokus.ingest.linkedin_sheets import (
     Note,
     Page,
+    bad_number,
     column_names,
     data_rows,
     page_of,
@@ -119,7 +120,7 @@ class LinkedInCompetitors:
                 text = cells[column] if column < len(cells) else ""
                 value = parse_number(text)
                 if value is None:
-                    if text.strip():
+                    if bad_number(text):
                         skips.append(
                             RowSkip(row, "import.skip.not_a_number", text[:40])
                         )

@@ -186,6 +186,8 @@ def post_columns(header: Sequence[str], data: Sequence[Sequence[str]]) -> PostCo
         if found is not None:
             fields["created"] = found
             by_values.append(("created", names[found] if found < len(names) else ""))
+    placed = {name for _, name in by_values}
+    unknown = [name for name in unknown if name not in placed]
     return PostColumns(fields, metrics, names, tuple(unknown), tuple(by_values))
 
 

@@ -67,6 +67,8 @@ _PAGE_NAME = re.compile(
 _SLUG = re.compile(r"[^\w]+")
 _DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y")
 _PLATFORM_FOLDERS = frozenset({"linkedin", "exports", ""})
+_MISSING = frozenset({"", "-", "--", "n/a", "na", "nan", "null", "none"})
+"""Placeholders for a missing value (see ``numbers``): missing, not a bad cell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,11 @@ def percent(value: float) -> float:
     return float(f"{value * 100:.7g}")
 
 
+def bad_number(text: str) -> bool:
+    """A cell that holds something, but neither a number nor a placeholder."""
+    return text.strip().casefold() not in _MISSING and parse_number(text) is None
+
+
 def data_rows(sheet: Sheet, index: int) -> list[tuple[int, tuple[str, ...]]]:
     """(spreadsheet row, cells) of every non-empty row below the header."""
     return [
@@ -199,7 +206,7 @@ def read_daily(
             text = cells[column] if column < len(cells) else ""
             value = parse_number(text)
             if value is None:
-                if text.strip():
+                if bad_number(text):
                     skips.append(RowSkip(number, "import.skip.not_a_number", text[:40]))
                 continue
             rows.append(
@@ -256,7 +263,8 @@ def read_breakdowns(sheets: Sequence[Sheet], account: str) -> Breakdowns:
             text = cells[1] if len(cells) > 1 else ""
             value = parse_number(text)
             if value is None:
-                skips.append(RowSkip(number, "import.skip.not_a_number", text[:40]))
+                if bad_number(text):
+                    skips.append(RowSkip(number, "import.skip.not_a_number", text[:40]))
                 continue
             rows.append(
                 AudienceRow(
