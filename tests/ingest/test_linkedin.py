@@ -590,3 +590,30 @@ def test_daily_sheet_without_description_row(tmp_path: Path, store: Store) -> No
     outcome = _import(write_xls(tmp_path / CONTENT, [("Metrics", rows)]), store)
     assert (outcome.kind, outcome.rows_imported) == ("linkedin_content", 19)
     assert _rows(store, "SELECT DISTINCT source_row FROM daily") == [(2,)]
+
+
+def test_workbook_cells_are_read_as_csv_text(tmp_path: Path) -> None:
+    # The fast paths for text and floats give what cell_text gives.
+    rows = [["tekst", 30, 0.054, dt.date(2020, 5, 30), 1e16]]
+    for path in (write_xlsx(tmp_path / "a.xlsx", [("S", rows)]),
+                 write_xls(tmp_path / "a.xls", [("S", rows)])):  # fmt: skip
+        [sheet] = read_sample(path).sheets
+        assert sheet.rows == (("tekst", "30", "0.054", "2020-05-30", "1e+16"),), (
+            path.name
+        )
+
+
+def test_competitors_without_period_row(tmp_path: Path, store: Store) -> None:
+    rows = [list(COMPETITORS), ["Nabovik kommune", 900, "", 150, 20]]
+    path = write_xlsx(tmp_path / "konkurrenter.xlsx", [("COMPETITORS", rows)])
+    outcome = _import(path, store)
+    assert outcome.notes == (
+        ("import.note.linkedin.own_page_unknown", {}),
+        ("import.note.linkedin.no_period", {}),
+    )
+    assert _rows(
+        store, "SELECT metric, value, period_start, period_end, own, source_row "
+        "FROM peer_benchmarks ORDER BY metric",
+    ) == [("followers", 900.0, None, None, False, 2),
+          ("post_engagements", 150.0, None, None, False, 2),
+          ("posts", 20.0, None, None, False, 2)]  # fmt: skip

@@ -226,9 +226,13 @@ def plan_posts(
     if link is None or created is None:
         return None
     width = max((len(row) for row in (header, *data)), default=0)
+    ids = [post_id_of(_cell(row, link)) for row in data]
     rows = [
         (*_padded(header, width), "post id"),
-        *((*_padded(row, width), post_id_of(_cell(row, link))) for row in data),
+        *(
+            (*row, post_id) if len(row) == width else (*_padded(row, width), post_id)
+            for row, post_id in zip(data, ids, strict=True)
+        ),
     ]
     used = {link, created, columns.fields.get("title"), columns.fields.get("format")}
     used |= set(columns.metrics.values())
@@ -261,7 +265,9 @@ def plan_posts(
         labels=None,
         extra_columns=extra,
     )
-    notes = _notes(columns, data, link, paid, format_column)
+    plain = sum(1 for row, post_id in zip(data, ids, strict=True)
+                if post_id and post_id == _cell(row, link).strip())  # fmt: skip
+    notes = _notes(columns, data, plain, paid, format_column)
     return PlannedPosts(plan, tuple(name for name, _ in extra), notes)
 
 
@@ -284,7 +290,7 @@ def _distinct(data: Sequence[Sequence[str]], column: int | None) -> set[str]:
 def _notes(
     columns: PostColumns,
     data: Sequence[Sequence[str]],
-    link: int,
+    plain: int,
     paid: int | None,
     format_column: int | None,
 ) -> tuple[Note, ...]:
@@ -320,8 +326,6 @@ def _notes(
                 {"values": ", ".join(odd_words)},
             )
         )
-    links = _distinct(data, link)
-    plain = sum(1 for value in links if post_id_of(value) == value)
     if plain:
         notes.append(("import.note.linkedin.id_is_link", {"count": str(plain)}))
     return tuple(notes)

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from fokus.errors import ExitCode, FokusError
 from fokus.model.staging import FileIdentity, PostPlan, RowSkip, SeriesParts
@@ -298,7 +299,20 @@ class Store:
         )  # fmt: skip
         for table, values in tables:
             if values:
-                marks = ", ".join("?" * len(values[0]))
-                self._con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+                self._insert_many(table, values)
         stored = len(parts.daily) + len(parts.audience) + len(parts.peers)
         return StagedCounts(parts.rows_read, stored, len(parts.skips), parts.skips)
+
+    def _insert_many(self, table: str, values: list[list[object]]) -> None:
+        """Insert rows through one Arrow table: DuckDB's ``executemany`` runs one
+        statement per row, which took seconds for the 6,935 daily values of a year
+        of LinkedIn content figures."""
+        columns = {
+            f"c{i}": pa.array(column)
+            for i, column in enumerate(zip(*values, strict=True))
+        }
+        self._con.register("fokus_parts", pa.table(columns))
+        try:
+            self._con.execute(f"INSERT INTO {table} SELECT * FROM fokus_parts")
+        finally:
+            self._con.unregister("fokus_parts")
