@@ -15,7 +15,6 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from fokus.errors import ExitCode, FokusError
 from fokus.model.staging import FileIdentity, PostPlan, RowSkip, SeriesParts
@@ -304,15 +303,12 @@ class Store:
         return StagedCounts(parts.rows_read, stored, len(parts.skips), parts.skips)
 
     def _insert_many(self, table: str, values: list[list[object]]) -> None:
-        """Insert rows through one Arrow table: DuckDB's ``executemany`` runs one
-        statement per row, which took seconds for the 6,935 daily values of a year
-        of LinkedIn content figures."""
-        columns = {
-            f"c{i}": pa.array(column)
-            for i, column in enumerate(zip(*values, strict=True))
-        }
-        self._con.register("fokus_parts", pa.table(columns))
-        try:
-            self._con.execute(f"INSERT INTO {table} SELECT * FROM fokus_parts")
-        finally:
-            self._con.unregister("fokus_parts")
+        """Insert rows in one statement, one list parameter per column.
+
+        DuckDB's ``executemany`` runs one statement per row: 1.3 s for the 6,935
+        daily values of a year of LinkedIn content figures, against 0.08 s here
+        (and an Arrow table cost 50–100 MB more memory).
+        """
+        columns = [list(column) for column in zip(*values, strict=True)]
+        unnested = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        self._con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
