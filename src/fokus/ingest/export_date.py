@@ -25,6 +25,10 @@ _X_RANGES = (
     ),
     re.compile(r"_\d{4}-\d{2}-\d{2}_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _COPY),
 )
+# LinkedIn names its exports "<page>_<kind>_<epoch ms>.xls": the stamp is the moment
+# of the export (a browser may add " (1)" to a second download of the same name).
+_EPOCH_MS = re.compile(r"_(?P<ms>\d{13})(?: ?\(\d+\))?\.[A-Za-z]{3,4}$")
+_EPOCH_RANGE = (1_262_304_000_000, 4_102_444_800_000)  # 2010-01-01 to 2100-01-01
 _MONTHS = (
     "Jan",
     "Feb",
@@ -42,7 +46,11 @@ _MONTHS = (
 
 
 def date_from_name(name: str) -> dt.date | None:
-    """The end of a Meta or X date range in a file name, if there is one."""
+    """The export day a file name gives: the end of a Meta or X date range, or the
+    UTC day of LinkedIn's epoch-milliseconds stamp."""
+    stamp = _EPOCH_MS.search(name)
+    if stamp is not None and _EPOCH_RANGE[0] <= int(stamp["ms"]) < _EPOCH_RANGE[1]:
+        return dt.datetime.fromtimestamp(int(stamp["ms"]) / 1000, tz=dt.UTC).date()
     found = _META_RANGE.search(name)
     if not found or found["m2"] not in _MONTHS:
         return _x_range_end(name)

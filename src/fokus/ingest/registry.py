@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from fokus.ingest.base import Adapter
 from fokus.ingest.facebook_insights import FacebookInsightsPosts
+from fokus.ingest.linkedin_audience import LinkedInFollowers, LinkedInVisitors
+from fokus.ingest.linkedin_competitors import LinkedInCompetitors
+from fokus.ingest.linkedin_content import LinkedInContent
 from fokus.ingest.meta_blocks import MetaAudience
 from fokus.ingest.meta_posts import FacebookPosts, InstagramPosts
 from fokus.ingest.meta_series import MetaDailySeries
@@ -39,4 +42,8 @@ ADAPTERS: tuple[Adapter, ...] = (
     TikTokFollowers(),
     TikTokFollowerActivity(),
     TikTokAudience(),
+    LinkedInContent(),
+    LinkedInFollowers(),
+    LinkedInVisitors(),
+    LinkedInCompetitors(),
 )

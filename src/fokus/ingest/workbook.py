@@ -118,12 +118,12 @@ def cell_text(value: object) -> str:  # noqa: PLR0911 (one case per cell type)
     """A cell as a CSV would hold it: ``153`` not ``153.0``, ISO dates."""
     if value is None:
         return ""
+    if type(value) is int:  # not a bool: those are their own type
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return (
-            str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-        )
+        return _float_text(value)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time():
             return value.date().isoformat()
@@ -136,8 +136,27 @@ def cell_text(value: object) -> str:  # noqa: PLR0911 (one case per cell type)
     return str(value)
 
 
+def _float_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
 def _text_rows(rows: Iterable[Sequence[object]]) -> list[tuple[str, ...]]:
-    return [tuple(cell_text(cell) for cell in row) for row in rows]
+    # Nearly every cell is text or a float (.xlsx stores every number as one):
+    # handling those two inline, without cell_text's chain of type tests, cuts the
+    # time of a large sheet by more than half (100,000 posts: 2 million cells).
+    return [
+        tuple(
+            [
+                cell
+                if type(cell) is str
+                else _float_text(cell)
+                if type(cell) is float
+                else cell_text(cell)
+                for cell in row
+            ]
+        )
+        for row in rows
+    ]
 
 
 def _trimmed(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:

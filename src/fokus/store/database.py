@@ -298,7 +298,17 @@ class Store:
         )  # fmt: skip
         for table, values in tables:
             if values:
-                marks = ", ".join("?" * len(values[0]))
-                self._con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+                self._insert_many(table, values)
         stored = len(parts.daily) + len(parts.audience) + len(parts.peers)
         return StagedCounts(parts.rows_read, stored, len(parts.skips), parts.skips)
+
+    def _insert_many(self, table: str, values: list[list[object]]) -> None:
+        """Insert rows in one statement, one list parameter per column.
+
+        DuckDB's ``executemany`` runs one statement per row: 1.3 s for the 6,935
+        daily values of a year of LinkedIn content figures, against 0.08 s here
+        (and an Arrow table cost 50–100 MB more memory).
+        """
+        columns = [list(column) for column in zip(*values, strict=True)]
+        unnested = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        self._con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
