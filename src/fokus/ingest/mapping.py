@@ -41,7 +41,9 @@ from fokus.model.vocab import Platform, PublishedPrecision
 from fokus.store.database import Store
 
 Note = tuple[str, dict[str, str]]
-_MISSING = frozenset({"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"})
+MISSING_WORDS = frozenset(
+    {"", "-", "--", "n/a", "na", "nan", "undefined", "null", "none"}
+)
 _SHOWN = 12
 """Column names listed in a message, at most."""
 
@@ -126,13 +128,27 @@ def _apply_file_options(
     # A byte-order mark is certain; a named encoding replaces only a guess.
     if options.encoding is not None and sample.encoding in {"utf-8", "cp1252"}:
         encoding = cast("Encoding", options.encoding)
-    delimiter = options.delimiter or sample.delimiter
-    sample = dataclasses.replace(sample, encoding=encoding, delimiter=delimiter)
+    sample = dataclasses.replace(sample, encoding=encoding)
+    # fokus finds the separator in the first line, which is a title when the
+    # header is further down: look at the header line instead.
+    delimiter = options.delimiter or (
+        _delimiter_of(_head_text(sample).split("\n")[options.header_row - 1 :][:1])
+        if options.header_row > 1
+        else sample.delimiter
+    )
+    sample = dataclasses.replace(sample, delimiter=delimiter)
     return sample, csv_rows(sample)
 
 
-def csv_rows(sample: TextSample) -> tuple[tuple[str, ...], ...]:
-    """Every record in the first megabyte, decoded as the sample now says."""
+def _delimiter_of(lines: list[str]) -> str:
+    line = lines[0] if lines else ""
+    counts = {d: line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _head_text(sample: TextSample) -> str:
+    """The first megabyte as text, decoded as the sample now says, whole lines only."""
     with sample.path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     codec = {"utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(
@@ -144,6 +160,12 @@ def csv_rows(sample: TextSample) -> tuple[tuple[str, ...], ...]:
         text = text.split("\n", 1)[1] if "\n" in text else ""
     if not sample.complete:
         text = text.rsplit("\n", 1)[0]
+    return text
+
+
+def csv_rows(sample: TextSample) -> tuple[tuple[str, ...], ...]:
+    """Every record in the first megabyte, decoded as the sample now says."""
+    text = _head_text(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sample.delimiter)
     try:
         return tuple(tuple(record) for record in reader)
@@ -325,7 +347,7 @@ def _check_dates(
         r[index].strip()
         for r in data[:200]
         if index < len(r)
-        and r[index].strip().casefold() not in _MISSING
+        and r[index].strip().casefold() not in MISSING_WORDS
         and r[index] not in markers
     ]
     if not values or any(_parses(v, mapping.date_formats) for v in values):
@@ -414,7 +436,7 @@ def _value_notes(
         out = []
         for row in data:
             cell = row[index] if index < len(row) else ""
-            missing = cell.strip().casefold() in _MISSING or cell in markers
+            missing = cell.strip().casefold() in MISSING_WORDS or cell in markers
             out.append("" if missing else " ".join(cell.split()))
         return out
 

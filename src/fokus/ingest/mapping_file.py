@@ -78,6 +78,10 @@ _EXAMPLES: Mapping[str, str] = {
     "numeric": "numeric = true",
     "value": 'format = { value = "video" }',
 }
+_ID_EXAMPLES: Mapping[str, str] = {
+    "rows_example": "post_id = { row_number = true }",
+    "hash_example": 'post_id = { hash = ["Text", "Published"] }',
+}
 _T = TypeVar("_T", bound=str)
 
 
@@ -199,7 +203,7 @@ def _file_options(table: _Table) -> FileOptions:
 def _post_id(columns: _Table) -> PostIdSpec:
     value = columns.raw.get("post_id")
     if value is None:
-        raise columns.fail("import.mapping.no_post_id", "post_id")
+        raise columns.fail("import.mapping.no_post_id", "post_id", **_ID_EXAMPLES)
     if not isinstance(value, dict):
         return PostIdSpec(column=columns.text("post_id"))
     rule = columns.table("post_id", ("row_number", "hash"))
@@ -209,7 +213,7 @@ def _post_id(columns: _Table) -> PostIdSpec:
         hashed = rule.texts("hash")
         if hashed:
             return PostIdSpec(hash_columns=hashed)
-    raise columns.fail("import.mapping.bad_post_id", "post_id")
+    raise columns.fail("import.mapping.bad_post_id", "post_id", **_ID_EXAMPLES)
 
 
 def _published(columns: _Table) -> str | PublishedParts:

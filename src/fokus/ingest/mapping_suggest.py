@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fokus.i18n import Language, translate
-from fokus.ingest.mapping import csv_rows
+from fokus.ingest.mapping import MISSING_WORDS, csv_rows
 from fokus.ingest.mapping_guess import (
     date_formats_fitting,
     fits_part,
@@ -74,12 +74,16 @@ def suggest_mapping(path: Path, language: Language) -> str:
     h = _header_index(rows)
     header, data = rows[h] if rows else (), rows[h + 1 : h + 1 + _ROWS_LOOKED_AT]
     columns = [
-        _Column(i, name.strip(), values, value_kind(values))
+        _Column(i, name.strip(), values, value_kind([_known(v) for v in values]))
         for i, name in enumerate(header)
         if name.strip()
         for values in [[r[i] if i < len(r) else "" for r in data]]
     ]
     guess = _guess(columns)
+    markers = sorted({
+        v.strip() for _, column in guess.metrics for v in column.values
+        if _known(v).strip() and parse_number(v) is None
+    })  # fmt: skip
     out = _Writer(language)
     out.comment("import.mapping.suggest.header", file=path.name)
     out.comment("import.mapping.suggest.usage", file=path.name)
@@ -93,6 +97,7 @@ def suggest_mapping(path: Path, language: Language) -> str:
         sheet=sheet_name,
         sheets=sheet_names,
         columns=columns,
+        markers=markers,
     )
     _write_columns(out, guess)
     _write_metrics(out, guess, columns)
@@ -132,9 +137,8 @@ def _place(guess: _Guess, column: _Column, target: tuple[str, str]) -> None:
     if column.index in guess.taken:
         return
     if kind == "metric":
-        if column.kind in {"number", "empty"} and all(
-            m != name for m, _ in guess.metrics
-        ):
+        numeric = column.kind in {"number", "empty"} or _mostly_numbers(column.values)
+        if numeric and all(m != name for m, _ in guess.metrics):
             guess.metrics.append((name, column))  # type: ignore[arg-type]
             guess.taken.add(column.index)
         return
@@ -185,6 +189,18 @@ def _by_values(guess: _Guess, columns: list[_Column]) -> None:
             guess.take("text", longest, "import.mapping.suggest.why.text")
 
 
+def _known(value: str) -> str:
+    """The value, or blank when it is one of the words that always mean none."""
+    return "" if value.strip().casefold() in MISSING_WORDS else value
+
+
+def _mostly_numbers(values: list[str]) -> bool:
+    """Numbers with a few placeholders (an en dash, "not measured") among them."""
+    filled = [v for v in values if _known(v).strip()]
+    numbers = sum(1 for v in filled if parse_number(v) is not None)
+    return bool(filled) and numbers * 2 >= len(filled)
+
+
 def _mean_length(values: list[str]) -> float:
     filled = [v for v in values if v.strip()]
     return sum(map(len, filled)) / len(filled) if filled else 0.0
@@ -228,7 +244,9 @@ def _write_top(out: _Writer, path: Path, guess: _Guess) -> None:
         out.comment("import.mapping.suggest.account_column", column=guess.account.name)
         out.line(f"account = {{ column = {_q(guess.account.name)} }}")
     else:
-        out.comment("import.mapping.suggest.account")
+        out.comment(
+            "import.mapping.suggest.account", example='account = { column = "…" }'
+        )
         out.line(f"account = {_q(path.stem)}")
 
 
@@ -241,6 +259,7 @@ def _write_file(
     sheet: str | None,
     sheets: str,
     columns: list[_Column],
+    markers: list[str],
 ) -> None:
     out.line()
     out.line("[file]")
@@ -260,7 +279,10 @@ def _write_file(
         out.comment("import.mapping.suggest.no_decimals", mark=mark)
     out.line(f"decimal = {_q(mark)}")
     out.comment("import.mapping.suggest.missing")
-    out.line("missing = []")
+    if markers:
+        shown = ", ".join(f"“{m}”" for m in markers)
+        out.comment("import.mapping.suggest.missing_found", values=shown)
+    out.line(f"missing = [{', '.join(_q(m) for m in markers)}]")
 
 
 def _decimal(columns: list[_Column], delimiter: str | None) -> tuple[str, str]:
@@ -292,7 +314,9 @@ def _write_columns(out: _Writer, guess: _Guess) -> None:
                     why=translate(why, out.language))  # fmt: skip
         out.line(f"post_id = {_q(column.name)}")
     else:
-        out.comment("import.mapping.suggest.row_ids")
+        out.comment(
+            "import.mapping.suggest.row_ids", example='post_id = { hash = ["…", "…"] }'
+        )
         out.line("post_id = { row_number = true }")
     published = guess.fields.get("published")
     if published is not None:
