@@ -134,7 +134,7 @@ def test_a_threads_file_is_stored_with_exact_values(
         "mapping": "threads.toml", "source": "threads", "platform": "platform.other",
     }  # fmt: skip
     assert notes["import.mapping.note.unknown_formats"] == {
-        "column": "Media", "values": "“Audio”",
+        "column": "Media", "values": "\"Audio\"",
     }  # fmt: skip
     assert "import.mapping.note.unmapped_columns" not in notes
 
@@ -181,7 +181,7 @@ def test_a_missing_column_refuses_the_file_and_stores_nothing(
     assert outcome.refusal_params["field"] == "metrics.likes"
     assert outcome.refusal_params["column"] == "Like"
     assert outcome.refusal_params["suggestion"] == "Likes"
-    assert str(outcome.refusal_params["columns"]).startswith("“Post ID”, “Published”")
+    assert str(outcome.refusal_params["columns"]).startswith('"Post ID", "Published"')
     assert _rows(store, "SELECT count(*) FROM imports") == [(0,)]
     assert _rows(store, "SELECT count(*) FROM post_snapshots") == [(0,)]
 
@@ -346,7 +346,7 @@ organic = ["0"]
     assert notes["import.mapping.note.precision"] == {
         "precision": "import.mapping.precision.month"
     }
-    assert notes["import.mapping.note.unused_parts"] == {"columns": "“Hour”"}
+    assert notes["import.mapping.note.unused_parts"] == {"columns": '"Hour"'}
     assert notes["import.mapping.note.paid_blank"] == {
         "n": "1", "rows": "3", "column": "Paid", "status": "import.mapping.paid.unknown",
     }  # fmt: skip

@@ -189,7 +189,7 @@ class _Columns:
         index = self._index.get(normalise(name))
         if index is None:
             close = close_match(name, list(self.names))
-            shown = ", ".join(f"“{n}”" for n in self.names[:_SHOWN])
+            shown = ", ".join(f'"{n}"' for n in self.names[:_SHOWN])
             more = len(self.names) - _SHOWN
             raise FokusError(
                 "import.mapping.column_not_found",
@@ -399,7 +399,7 @@ def _notes(
                 {"precision": MessageKey(f"import.mapping.precision.{precision}")},
             ))  # fmt: skip
         if mapping.published.unused:
-            names = ", ".join(f"“{n}”" for n in mapping.published.unused)
+            names = ", ".join(f'"{n}"' for n in mapping.published.unused)
             notes.append(("import.mapping.note.unused_parts", {"columns": names}))
     elif len({format_precision(f) for f in mapping.date_formats}) == 1:
         precision = format_precision(mapping.date_formats[0])
@@ -411,10 +411,10 @@ def _notes(
     if mapping.post_id.row_number:
         notes.append(("import.mapping.note.row_ids", {}))
     if mapping.post_id.hash_columns:
-        names = ", ".join(f"“{n}”" for n in mapping.post_id.hash_columns)
+        names = ", ".join(f'"{n}"' for n in mapping.post_id.hash_columns)
         notes.append(("import.mapping.note.hash_ids", {"columns": names}))
     if extra_names:
-        shown = ", ".join(f"“{n}”" for n in extra_names[:_SHOWN])
+        shown = ", ".join(f'"{n}"' for n in extra_names[:_SHOWN])
         more = len(extra_names) - _SHOWN
         notes.append((
             "import.mapping.note.unmapped_columns",
@@ -449,7 +449,7 @@ def _value_notes(
             notes.append((
                 "import.mapping.note.unknown_formats",
                 {"column": mapping.format_column,
-                 "values": ", ".join(f"“{v}”" for v in other[:_SHOWN])},
+                 "values": ", ".join(f'"{v}"' for v in other[:_SHOWN])},
             ))  # fmt: skip
     paid = mapping.paid
     if paid is not None:
@@ -471,6 +471,6 @@ def _value_notes(
             notes.append((
                 "import.mapping.note.paid_unknown",
                 {"n": str(len(odd)), "rows": str(len(values)), "column": paid.column,
-                 "values": ", ".join(f"“{v}”" for v in sorted(set(odd))[:_SHOWN])},
+                 "values": ", ".join(f'"{v}"' for v in sorted(set(odd))[:_SHOWN])},
             ))  # fmt: skip
     return notes

@@ -280,7 +280,7 @@ def _write_file(
     out.line(f"decimal = {_q(mark)}")
     out.comment("import.mapping.suggest.missing")
     if markers:
-        shown = ", ".join(f"“{m}”" for m in markers)
+        shown = ", ".join(f'"{m}"' for m in markers)
         out.comment("import.mapping.suggest.missing_found", values=shown)
     out.line(f"missing = [{', '.join(_q(m) for m in markers)}]")
 
@@ -358,7 +358,7 @@ def _write_parts(out: _Writer, guess: _Guess) -> None:
     after = [c.name for p, c in guess.parts.items() if gap and _after(p, gap)]
     if after:
         out.comment("import.mapping.suggest.parts_gap",
-                    columns=", ".join(f"“{n}”" for n in after))  # fmt: skip
+                    columns=", ".join(f'"{n}"' for n in after))  # fmt: skip
     out.line()
     out.line("[dates]")
     out.comment("import.mapping.suggest.timezone")
@@ -437,8 +437,8 @@ def _write_paid(out: _Writer, column: _Column) -> None:
 
 def _write_unmapped(out: _Writer, guess: _Guess, columns: list[_Column]) -> None:
     rest = [c for c in columns if c.index not in guess.taken]
-    numbers = [f"“{c.name}”" for c in rest if c.kind == "number"]
-    other = [f"“{c.name}”" for c in rest if c.kind != "number"]
+    numbers = [f'"{c.name}"' for c in rest if c.kind == "number"]
+    other = [f'"{c.name}"' for c in rest if c.kind != "number"]
     if numbers:
         out.line()
         out.comment("import.mapping.suggest.unmapped_numbers", names=", ".join(numbers))
