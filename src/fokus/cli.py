@@ -22,7 +22,9 @@ from rich.table import Table as RichTable
 
 from fokus import __version__
 from fokus.errors import ExitCode, FokusError
+from fokus.files import write_atomically
 from fokus.i18n import Language, parse_language, translate
+from fokus.ingest.base import Adapter
 from fokus.ingest.pipeline import import_files
 from fokus.model.imports import ImportOutcome
 from fokus.model.results import SectionResult
@@ -157,9 +159,18 @@ def import_(
         list[Path] | None,
         typer.Argument(help="Files to import (default: everything new in exports/)."),
     ] = None,
+    *,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", help="The day the files were exported (YYYY-MM-DD)."),
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help="A mapping file (TOML) that says how to read FILEs fokus does not "
+            "recognise; see docs/mapping.md.",
+        ),
     ] = None,
     quiet: QuietOption = False,
     lang: LangOption = None,
@@ -167,10 +178,23 @@ def import_(
     """Import platform exports into the workspace's database."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
+        adapter = _mapped_adapter(mapping, files)
         code = _import(
-            workspace, files or list_export_files(workspace), as_of, language
+            workspace, files or list_export_files(workspace), as_of, language, adapter
         )
     raise typer.Exit(code)
+
+
+def _mapped_adapter(mapping: Path | None, files: list[Path] | None) -> Adapter | None:
+    """The reader a ``--map`` file describes; checked before any file is read."""
+    if mapping is None:
+        return None
+    from fokus.ingest.mapping import MappedPosts  # noqa: PLC0415 (start-up time)
+    from fokus.ingest.mapping_file import load_mapping  # noqa: PLC0415
+
+    if not files:
+        raise FokusError("cli.map.no_files", "cli.map.no_files.hint", ExitCode.USAGE)
+    return MappedPosts(load_mapping(mapping))
 
 
 def _parse_day(text: str | None) -> dt.date | None:
@@ -189,6 +213,7 @@ def _import(
     paths: list[Path] | tuple[Path, ...],
     as_of: str | None,
     language: Language,
+    adapter: Adapter | None = None,
 ) -> int:
     day = _parse_day(as_of)
     if not paths:
@@ -206,6 +231,7 @@ def _import(
             progress=lambda name, done: progress.update(
                 task, completed=done, description=f"{label} {escape(name)}"
             ),
+            adapter=adapter,
         )
     for outcome in outcomes:
         _print_outcome(outcome, language)
@@ -440,6 +466,57 @@ def demo(
         if code:
             raise typer.Exit(code)
         _review(workspace, language, None, None, today=today)
+
+
+map_app = typer.Typer(
+    help="Mappings for files fokus does not recognise (see docs/mapping.md).",
+    no_args_is_help=True,
+)
+app.add_typer(map_app, name="map")
+
+
+@map_app.command()
+def suggest(
+    file: Annotated[Path, typer.Argument(help="The CSV or Excel file to map.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the mapping here (default: print)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --output file.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Propose a mapping for FILE from its headers and values, to check and edit."""
+    from fokus.ingest.mapping_suggest import suggest_mapping  # noqa: PLC0415
+
+    with _handled(lang) as language:
+        if output is not None and output.exists() and not force:
+            raise FokusError("cli.map.exists", "cli.map.exists.hint", path=str(output))
+        if not file.is_file():
+            raise FokusError("cli.map.no_file", "cli.map.no_file.hint", path=str(file))
+        try:
+            text = suggest_mapping(file, language)
+        except OSError as error:
+            raise FokusError(
+                "cli.map.unreadable",
+                "cli.map.unreadable.hint",
+                path=str(file),
+                error=error.strerror or str(error),
+            ) from None
+        if output is None:
+            sys.stdout.write(text)
+            return
+        try:
+            write_atomically(output, text.encode("utf-8"))
+        except OSError as error:
+            raise FokusError(
+                "cli.map.unwritable",
+                "cli.map.unwritable.hint",
+                path=str(output),
+                error=error.strerror or str(error),
+            ) from None
+        _say(language, "cli.map.written", path=str(output), file=file.name)
 
 
 def main() -> None:

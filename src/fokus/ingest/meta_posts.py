@@ -145,6 +145,7 @@ class _MetaPosts:
             post_id=fields["post_id"],
             published=publish,
             date_formats=DATE_FORMATS[_date_order(times[:50])],
+            published_precision="minute",  # Publish time always has the minute
             timezone=context.timezone,
             account=AccountColumns(
                 id_column=fields.get(id_field),

@@ -61,10 +61,12 @@ def import_file(
     timezone: str,
     as_of: dt.date | None = None,
     display_prefix: str = "",
+    adapter: Adapter | None = None,
 ) -> ImportOutcome:
     """Import one file in one transaction; a refusal is an outcome, not an error.
 
-    ``display_prefix`` names the archive a file came out of.
+    ``display_prefix`` names the archive a file came out of. ``adapter`` reads the
+    file instead of the one recognition would choose (``fokus import --map``).
     """
     name = display_name(path, exports_dir)
     if display_prefix:
@@ -87,7 +89,7 @@ def import_file(
                     earlier.kind,
                     notes=(("import.note.same_as", {"file": earlier.file_name}),),
                 )
-            adapter = choose_adapter(sample)
+            adapter = adapter or choose_adapter(sample)
             parts = Path(name).parts
             hint = parts[0].casefold() if len(parts) > 1 else ""
             with tempfile.TemporaryDirectory(prefix="fokus-") as scratch:
@@ -134,11 +136,13 @@ def import_files(
     timezone: str,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    adapter: Adapter | None = None,
 ) -> tuple[ImportOutcome, ...]:
     """Import each file on its own; one refused file does not stop the others.
 
     A zip archive (YouTube Studio's download) is opened and each file in it is
-    imported on its own, named ``archive.zip/member.csv``.
+    imported on its own, named ``archive.zip/member.csv``. ``adapter`` reads every
+    file instead of recognition (a mapping the user wrote).
     """
     outcomes: list[ImportOutcome] = []
     for done, path in enumerate(paths, start=1):
@@ -147,13 +151,15 @@ def import_files(
             progress(name, done - 1)
         if is_archive(path):
             outcomes.extend(
-                _import_archive(path, name, store, timezone=timezone, as_of=as_of)
+                _import_archive(
+                    path, name, store, timezone=timezone, as_of=as_of, adapter=adapter
+                )
             )
         else:
             outcomes.append(
                 import_file(
                     path, store, exports_dir=exports_dir, timezone=timezone,
-                    as_of=as_of,
+                    as_of=as_of, adapter=adapter,
                 )
             )  # fmt: skip
         if progress is not None:
@@ -162,7 +168,13 @@ def import_files(
 
 
 def _import_archive(
-    path: Path, name: str, store: Store, *, timezone: str, as_of: dt.date | None
+    path: Path,
+    name: str,
+    store: Store,
+    *,
+    timezone: str,
+    as_of: dt.date | None,
+    adapter: Adapter | None,
 ) -> list[ImportOutcome]:
     with tempfile.TemporaryDirectory(prefix="fokus-zip-") as folder:
         try:
@@ -182,7 +194,7 @@ def _import_archive(
         return [
             import_file(
                 member, store, exports_dir=Path(folder), timezone=timezone,
-                as_of=as_of, display_prefix=name,
+                as_of=as_of, display_prefix=name, adapter=adapter,
             )
             for member in members
         ]  # fmt: skip

@@ -232,7 +232,7 @@ class XContent:
         date = fields["date"]
         plan = PostPlan(
             source=write_csv(
-                [(*header, "", "", ""), *cleaned],
+                [(*header, "", "", "", ""), *cleaned],
                 context.scratch,
                 "x_content.csv",
                 first_row=2,
@@ -268,6 +268,7 @@ class XContent:
                 (TIME_SOURCE, width + 1),
             ),
             skip_column=width + 2,
+            precision_column=width + 3,
         )
         days = [d for r in rows if len(r) > date and (d := parse_day(r[date]))]
         identity = partial(
@@ -297,12 +298,13 @@ def _cleaned(
         row = (*record, *([""] * (width - len(record))))
         found = status_link(row[link]) if link is not None else None
         if not row[post_id].strip() and found and found[1] == "undefined":
-            out.append((*row, "", "", UNDEFINED_POST))
+            out.append((*row, "", "", UNDEFINED_POST, ""))
             continue
         published, source = _published(row[post_id].strip(), row[date], zone)
         timed += source == "post_id"
         date_only += source == "date_only"
-        out.append((*row, published, source, ""))
+        precision = {"post_id": "minute", "date_only": "day"}.get(source, "")
+        out.append((*row, published, source, "", precision))
     return out, timed, date_only
 
 

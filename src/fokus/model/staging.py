@@ -8,11 +8,18 @@ series and audience files arrive as rows parsed in Python.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from fokus.model.vocab import Format, PaidStatus, Platform, PostMetric
+from fokus.model.vocab import (
+    Format,
+    PaidStatus,
+    Platform,
+    PostMetric,
+    PublishedPrecision,
+)
 
 DateOrder = Literal["mdy", "dmy", "ymd"]
 DATE_FORMATS: dict[DateOrder, tuple[str, ...]] = {
@@ -23,6 +30,37 @@ DATE_FORMATS: dict[DateOrder, tuple[str, ...]] = {
             "%Y/%m/%d %H:%M:%S", "%Y/%m/%d"),
 }  # fmt: skip
 """strptime patterns for each day-month order; an importer may pass its own."""
+
+
+def format_precision(pattern: str) -> PublishedPrecision:
+    """How much of a time a strptime pattern reads: ``%d.%m.%Y`` a day."""
+    codes = set(re.findall(r"%-?([A-Za-z])", pattern.replace("%%", "")))
+    if codes & {"M", "S", "c", "X", "s"}:
+        return "minute"
+    if codes & {"H", "I"}:
+        return "hour"
+    if codes & {"d", "j", "x"}:
+        return "day"
+    if codes & {"m", "b", "B", "h"}:
+        return "month"
+    return "year"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDefinition:
+    """What a mapping said about a source fokus does not know (``fokus import --map``).
+
+    Recorded with the import (table ``source_definitions``) so that later analyses
+    know the source's name and which metrics make up its engagement.
+    """
+
+    source: str
+    """The user's name for the source (``threads``, ``newsletter``)."""
+    mapping_name: str
+    """The mapping file's name."""
+    engagement_components: tuple[PostMetric, ...]
+    mapping_toml: str
+    """The mapping as written, so the import can be traced and repeated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +80,8 @@ class FileIdentity:
     as_of_source: Literal["option", "file_name", "content", "file_date"]
     extra_columns: tuple[str, ...] = ()
     """Names of the columns kept as text beside each post (see ``post_fields``)."""
+    source: SourceDefinition | None = None
+    """The mapping's description of the source, for a mapped file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +124,45 @@ class PaidRule:
 
 
 @dataclass(frozen=True, slots=True)
+class PostIdRule:
+    """A post id made from the row, for a file that has none (a mapped file).
+
+    ``row_number``: the row's number in the file (changes when the file is
+    re-sorted); ``hash``: a digest of the values in ``columns`` (changes when one
+    of those values does).
+    """
+
+    kind: Literal["row_number", "hash"]
+    columns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """A publish time put together from separate columns (a research data set).
+
+    Parts are 0-based columns; the year may be a constant instead. Only the parts
+    down to the plan's ``published_precision`` are used; a missing day is the 1st
+    and a missing hour or minute 0.
+    """
+
+    year: int | None
+    year_column: int | None
+    month: int | None
+    day: int | None
+    hour: int | None
+    minute: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class PostPlan:
     """How to read one posts export: column positions are 0-based."""
 
     source: CsvSource
     platform: Platform
-    post_id: int
-    published: int
+    post_id: int | PostIdRule
+    """The id column, or how to make an id for a file without one."""
+    published: int | DateParts
+    """The publish time column, or the columns to compose it from."""
     date_formats: tuple[str, ...]
     """strptime patterns tried in order (``DATE_FORMATS[order]`` for most files)."""
     timezone: str
@@ -125,6 +197,16 @@ class PostPlan:
     """A column an importer added while cleaning the file in Python: a skip reason
     key for a row it knows to be unusable (X's ``status/undefined`` rows), else
     empty. The row is skipped with that reason instead of a generic one."""
+    published_precision: PublishedPrecision | None = None
+    """How much of the publish time the file gives; ``None``: each row's matching
+    date format decides (``%d.%m.%Y`` gives a day, ``%d.%m.%Y %H:%M`` a minute)."""
+    precision_column: int | None = None
+    """A column an importer's cleaning step filled with each row's precision word
+    (X: ``minute`` when the time came from the post id, ``day`` when only the date
+    is known); it decides over ``published_precision``."""
+    missing_markers: tuple[str, ...] = ()
+    """Cell texts that mean "no value" in this file besides the usual ones (blank,
+    ``-``, ``n/a`` …): read as missing in every column."""
 
 
 @dataclass(frozen=True, slots=True)

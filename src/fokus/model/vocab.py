@@ -27,6 +27,12 @@ Format = Literal[
 """The canonical post format; the platform's own word is kept beside it."""
 FORMATS: tuple[Format, ...] = get_args(Format)
 
+PublishedPrecision = Literal["year", "month", "day", "hour", "minute"]
+"""How much of a post's publish time the export gives. Platform exports give the
+minute; a date-only export the day; a research data set may give only the month.
+The stored time is the start of the known period (the 1st of the month at 00:00)."""
+PUBLISHED_PRECISIONS: tuple[PublishedPrecision, ...] = get_args(PublishedPrecision)
+
 PaidStatus = Literal["organic", "paid", "unknown"]
 """``paid`` covers boosted and sponsored posts; ``unknown`` when the export cannot tell."""
 PAID_STATUSES: tuple[PaidStatus, ...] = get_args(PaidStatus)

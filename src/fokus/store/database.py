@@ -204,6 +204,18 @@ class Store:
                 identity.as_of_source,
             ],
         )
+        if identity.source is not None:
+            source = identity.source
+            self._con.execute(
+                "INSERT INTO source_definitions VALUES (?, ?, ?, ?, ?)",
+                [
+                    next_id,
+                    source.source,
+                    source.mapping_name,
+                    list(source.engagement_components),
+                    source.mapping_toml,
+                ],
+            )
         return next_id
 
     def _finish_import(self, import_id: int, counts: StagedCounts) -> None:

@@ -18,7 +18,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from fokus.errors import ExitCode, FokusError
-from fokus.model.staging import PostPlan, RowSkip
+from fokus.model.staging import (
+    DateParts,
+    PostIdRule,
+    PostPlan,
+    RowSkip,
+    format_precision,
+)
 
 if TYPE_CHECKING:
     from fokus.store.database import StagedCounts
@@ -138,7 +144,7 @@ def _row_values(plan: PostPlan) -> list[str]:
     return [
         _quote(plan.platform),
         _account_id(plan),
-        _col(plan.post_id),
+        _post_id(plan),
         *_published_at_and_day(plan),
         format_expr,
         _col(plan.format_column),
@@ -155,6 +161,7 @@ def _row_values(plan: PostPlan) -> list[str]:
             for _, index in plan.metrics
         ),
         f"[{extra}]" if plan.extra_columns else "[]::VARCHAR[]",
+        _precision(plan),
     ]
 
 
@@ -180,6 +187,8 @@ def _paid(plan: PostPlan) -> str:
 
 
 def _published(plan: PostPlan) -> str:
+    if isinstance(plan.published, DateParts):
+        return _composed(plan.published, plan.published_precision or "minute")
     formats = ", ".join(_quote(f) for f in plan.date_formats)
     return f"try_strptime(trim(c{plan.published}), [{formats}])"
 
@@ -191,6 +200,76 @@ def _published_at_and_day(plan: PostPlan) -> tuple[str, str]:
         return f"timezone({local}, {_published(plan)})", f"{_published(plan)}::DATE"
     instant = f"timezone({_quote(plan.published_timezone)}, {_published(plan)})"
     return instant, f"timezone({local}, {instant})::DATE"
+
+
+def _composed(parts: DateParts, precision: str) -> str:
+    """A time from separate columns: only the parts down to ``precision`` are used,
+    the rest are the start of the period (day 1, 00:00). An impossible date (month
+    13, 30 February) gives NULL, and the row is skipped as a bad date."""
+    order = ("year", "month", "day", "hour", "minute")
+    used = order[: order.index(precision) + 1]
+
+    def number(column: int | None, name: str, default: int) -> str:
+        if name not in used:
+            return str(default)
+        return f"try_cast(trim(c{column}) AS BIGINT)" if column is not None else "NULL"
+
+    year = (
+        str(parts.year)
+        if parts.year is not None
+        else number(parts.year_column, "year", 1)
+    )
+    values = ", ".join((
+        year,
+        number(parts.month, "month", 1),
+        number(parts.day, "day", 1),
+        number(parts.hour, "hour", 0),
+        number(parts.minute, "minute", 0),
+    ))  # fmt: skip
+    return (
+        f"try_strptime(printf('%04d-%02d-%02d %02d:%02d', {values}), '%Y-%m-%d %H:%M')"
+    )
+
+
+def _published_raw(plan: PostPlan) -> str:
+    """The cell(s) a publish time was read from, for the message of a skipped row."""
+    if not isinstance(plan.published, DateParts):
+        return f"trim(c{plan.published})"
+    parts = plan.published
+    columns = (parts.year_column, parts.month, parts.day, parts.hour, parts.minute)
+    cells = [_quote(str(parts.year))] if parts.year is not None else []
+    cells += [f"coalesce(trim(c{c}), '')" for c in columns if c is not None]
+    return f"concat_ws(' ', {', '.join(cells)})"
+
+
+def _precision(plan: PostPlan) -> str:
+    """The stored precision: the plan's, or the one of the format each row matched."""
+    if plan.precision_column is not None:
+        return f"coalesce({_col(plan.precision_column)}, 'minute')"
+    if plan.published_precision is not None or isinstance(plan.published, DateParts):
+        return _quote(plan.published_precision or "minute")
+    precisions = {format_precision(f) for f in plan.date_formats}
+    if len(precisions) == 1:
+        return _quote(precisions.pop())
+    cases = " ".join(
+        f"WHEN try_strptime(trim(c{plan.published}), {_quote(f)}) IS NOT NULL "
+        f"THEN {_quote(format_precision(f))}"
+        for f in plan.date_formats
+    )
+    return f"CASE {cases} END"
+
+
+def _post_id(plan: PostPlan) -> str:
+    """The id column, or an id made from the row for a file without one."""
+    rule = plan.post_id
+    if not isinstance(rule, PostIdRule):
+        return _col(rule)
+    if rule.kind == "row_number":
+        return f"(record + {plan.source.first_row})::VARCHAR"
+    cells = ", ".join(f"coalesce(trim(c{i}), '')" for i in rule.columns)
+    # All the chosen cells blank: no id (the row is skipped), not one shared id.
+    filled = " OR ".join(f"{_col(i)} IS NOT NULL" for i in rule.columns)
+    return f"CASE WHEN {filled} THEN left(md5(concat_ws(chr(31), {cells})), 16) END"
 
 
 def _account_id(plan: PostPlan) -> str:
@@ -221,6 +300,10 @@ def reader(plan: PostPlan, *, sequential: bool) -> str:
         f"delim = {_quote(source.delimiter)}, quote = '\"', escape = '\"', "
         f"columns = {{{columns}}}, encoding = 'utf-8'"
     )
+    if plan.missing_markers:
+        # The file's own words for "no value", besides blank (DuckDB's default).
+        markers = ", ".join(_quote(m) for m in ("", *plan.missing_markers))
+        options += f", nullstr = [{markers}]"
     if sequential:
         # One thread, padding short rows: DuckDB's parallel reader can neither pad
         # rows of uneven length nor always split a file whose quoted fields hold
@@ -257,10 +340,9 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
     records to skip in the temporary table ``skipped_records`` for ``insert_rows``.
     """
     account = plan.account
-    keys = f"""SELECT record,
-                      {_col(plan.post_id)} AS post_id,
+    keys = f"""SELECT record, {_post_id(plan)} AS post_id,
                       {_published(plan)} AS published,
-                      trim(c{plan.published}) AS published_raw,
+                      {_published_raw(plan)} AS published_raw,
                       {_col(plan.skip_column)} AS preset_reason,
                       {_account_id(plan)} AS account_id,
                       {_col(account.name_column)} AS account_name,
@@ -317,7 +399,8 @@ def insert_rows(
     )
     inserted = con.execute(
         f"""INSERT INTO post_snapshots
-            ({_ROW_COLUMNS}{metrics}, extra, as_of, import_id, source_row)
+            ({_ROW_COLUMNS}{metrics}, extra, published_precision, as_of, import_id,
+             source_row)
         SELECT {values}, ?, {import_id}, record + {plan.source.first_row}
         FROM {reader} {where}""",
         [as_of],

@@ -155,6 +155,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     (
         *(f"ALTER TABLE post_snapshots ADD COLUMN {m} DOUBLE" for m in METRICS_V2),
+        # How much of published_at the export gave (year, month, day, hour,
+        # minute); published_at is the start of that period. Platform exports give
+        # the minute; a research data set may give only the month.
+        "ALTER TABLE post_snapshots ADD COLUMN published_precision VARCHAR "
+        "NOT NULL DEFAULT 'minute'",
         # The view of the newest snapshots names its columns when it is made.
         """CREATE OR REPLACE VIEW posts AS
             SELECT * REPLACE (coalesce(text_nfkc, text_raw) AS text_nfkc)
@@ -176,6 +181,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             as_of DATE NOT NULL,
             import_id INTEGER NOT NULL,
             source_row INTEGER NOT NULL
+        )""",
+        # What a mapping (fokus import --map) said about a source fokus does not
+        # know: its name, which metrics make up its engagement, and the mapping
+        # itself, one row per import of a mapped file.
+        """CREATE TABLE source_definitions (
+            import_id INTEGER NOT NULL,
+            source VARCHAR NOT NULL,
+            mapping_name VARCHAR NOT NULL,
+            engagement_components VARCHAR[] NOT NULL,
+            mapping_toml VARCHAR NOT NULL
         )""",
     ),
 )
