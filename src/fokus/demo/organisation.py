@@ -9,6 +9,29 @@ so the story the demo tells can be read in one place:
 * "Natur og friluft" and "Kultur" work; "Politikk og høringer" and the generic
   service notices do not.
 * Posts with a face and a first-person voice beat polished marketing text.
+* Boosted Facebook posts reach several times more people, at a seventh of the
+  interaction rate.
+
+The other four channels (:data:`OTHER_CHANNELS`, simulated in
+:mod:`fokus.demo.channel_posts`) run over the same two years:
+
+* **X is the low-return channel.** The team tweets more than it posts anywhere
+  else (about nine a week), yet a tweet gets the fewest impressions and
+  engagements of any post, and the least per hour of effort
+  (:data:`EFFORT_HOURS`), even though a tweet is the cheapest post to make.
+* **X also shows diminishing returns of frequency.** The number of tweets varies a
+  lot from week to week (campaign weeks, quiet weeks), and each tweet's impressions
+  fall with the number of tweets that week (elasticity :data:`X_FREQUENCY_ELASTICITY`):
+  a busy week gets more impressions in total, but far less than in proportion.
+* **On LinkedIn, video wins reach but loses engagement rate**: videos get the most
+  impressions per post and the lowest engagement rate; documents (PDF carousels)
+  the highest engagement rate on modest reach.
+* **Sponsored LinkedIn posts** (recruitment and culture campaigns, from the second
+  calendar year on) get several times the impressions of organic posts at a much
+  lower engagement rate — as boosted Facebook posts do.
+* TikTok is young and growing: few videos, many views each, more every year.
+* YouTube carries a few long videos (expensive to make) and Shorts (cheap, more
+  views each, watched to the end more often).
 """
 
 from __future__ import annotations
@@ -19,6 +42,7 @@ from typing import Literal
 DEMO_ORGANISATION = "Fjordvik kommune"
 
 MetaPlatform = Literal["facebook", "instagram"]
+OtherPlatform = Literal["linkedin", "tiktok", "youtube", "x"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +192,92 @@ AUDIENCES: dict[MetaPlatform, Audience] = {
          ("Førde, Norway", 0.7)),
     ),
 }  # fmt: skip
+
+
+# ── The other channels: LinkedIn, TikTok, YouTube and X ─────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class OtherAccount:
+    """The organisation's account on a platform other than Meta's."""
+
+    platform: OtherPlatform
+    account_id: str
+    handle: str
+    """Vanity name or handle, as it appears in links and file names."""
+    name: str
+
+
+LINKEDIN_PAGE = OtherAccount(
+    "linkedin", "86421957", "fjordvik-kommune", "Fjordvik Kommune"
+)
+TIKTOK_ACCOUNT = OtherAccount(
+    "tiktok", "7291843365021", "fjordvikkommune", DEMO_ORGANISATION
+)
+YOUTUBE_CHANNEL = OtherAccount(
+    "youtube", "UCq7XkR2fJm4TzP9wVbN3aLd", "@fjordvikkommune", DEMO_ORGANISATION
+)
+X_ACCOUNT = OtherAccount(
+    "x", "1584310276512948224", "FjordvikKommune", DEMO_ORGANISATION
+)
+OTHER_ACCOUNTS = (LINKEDIN_PAGE, TIKTOK_ACCOUNT, YOUTUBE_CHANNEL, X_ACCOUNT)
+"""The LinkedIn page is spelt "Fjordvik Kommune" (capital K), as the profiles
+register plants."""
+
+
+@dataclass(frozen=True, slots=True)
+class OtherChannel:
+    """How one of the other channels behaves; reach is the platform's own measure
+    (LinkedIn and X impressions, TikTok and YouTube views)."""
+
+    posts_per_week: float
+    base_reach: float
+    yearly_trend: float
+    reach_sigma: float
+    engagement_rate: float
+    """Interactions per impression/view for a plain, average post."""
+    weekend_posting: float
+    posting_hours: tuple[int, int]
+    formats: tuple[tuple[str, float, float, float], ...]
+    """(format in the platform's own word, share of posts, reach, engagement rate)."""
+
+
+OTHER_CHANNELS: dict[OtherPlatform, OtherChannel] = {
+    # Video reaches furthest and engages least; documents engage most.
+    "linkedin": OtherChannel(2.2, 900.0, 1.1, 0.6, 0.05, 0.0, (8, 15),
+                             (("Image", 0.45, 1.0, 1.0), ("Video", 0.2, 1.9, 0.5),
+                              ("Document", 0.15, 0.9, 1.75), ("Text", 0.2, 0.6, 0.9))),
+    "tiktok": OtherChannel(2.0, 1500.0, 1.45, 0.9, 0.07, 0.6, (14, 20),
+                           (("Video", 1.0, 1.0, 1.0),)),
+    # Shorts: cheap, more views each. Long videos: few, costly, slow to gather views.
+    "youtube": OtherChannel(0.6, 1800.0, 1.15, 0.7, 0.04, 0.3, (9, 15),
+                            (("Video", 0.55, 1.0, 1.0), ("Short", 0.45, 1.6, 0.8))),
+    # Weekly volume varies around this mean; see X_FREQUENCY_ELASTICITY.
+    "x": OtherChannel(9.0, 75.0, 0.85, 0.7, 0.014, 0.3, (7, 17),
+                      (("Text", 0.55, 1.0, 1.0), ("Photo", 0.35, 1.3, 1.1),
+                       ("Link", 0.1, 0.8, 1.2))),
+}  # fmt: skip
+
+X_FREQUENCY_ELASTICITY = -0.6
+"""Impressions per tweet ∝ (tweets that week / 9) ** -0.6: doubling the week's
+tweets raises its total impressions by only 2 ** 0.4 ≈ 1.3."""
+X_WEEKLY_SIGMA = 0.6
+"""Spread (lognormal) of the number of tweets from one week to the next."""
+
+SPONSORED_SHARE = 0.1
+"""Share of LinkedIn posts in the sponsored pillars that are sponsored, from the
+first January of the data."""
+SPONSORED_PILLARS = ("jobb", "kultur")
+
+EFFORT_HOURS: dict[tuple[str, str], float] = {
+    ("facebook", ""): 1.0,
+    ("instagram", ""): 1.5,
+    ("linkedin", ""): 1.5,
+    ("tiktok", ""): 3.0,
+    ("youtube", "Video"): 6.0,
+    ("youtube", "Short"): 2.0,
+    ("x", ""): 0.5,
+}
+"""Hours of work per post (writing, filming, checking, answering comments) that the
+story assumes; ``""`` = any format. X is cheapest per post and still returns the
+least per hour."""
