@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from sample_outcomes import Expected
 
 from fokus.ingest.pipeline import import_file
 from fokus.ingest.workbook import container_of, read_workbook
@@ -41,14 +41,6 @@ FOLLOWERS_MAR = DOORLY + "دورلي-doorly_followers_1774355119598.xls"
 VISITORS_DEC = DOORLY + "دورلي-doorly_visitors_1767085157484.xls"
 VISITORS_MAR = DOORLY + "دورلي-doorly_visitors_1774355114381.xls"
 COMPETITORS = DOORLY + "دورلي - doorly_competitor_analytics_1767085167105.xlsx"
-
-
-class Expected(NamedTuple):
-    status: str
-    kind: str | None
-    rows_imported: int
-    rows_skipped: int
-    refusal_key: str | None = None
 
 
 def stored(kind: str, n: int) -> Expected:

@@ -11,9 +11,9 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from sample_outcomes import Expected
 
 from fokus.ingest.pipeline import import_file
 from fokus.model.imports import ImportOutcome
@@ -41,14 +41,6 @@ DAN = "meta_daily/DanDirector__fts-video-site/"
 ARTHUR_YEAR = "meta_daily/arthurto__dados_alcance_pop_science/data_14_09_24_a_14_09_25/"
 ARTHUR_2024 = "meta_daily/arthurto__dados_alcance_pop_science/data_2024/"
 VSB = "meta_daily/vsbperoto__vintage-analytics-dashboard/"
-
-
-class Expected(NamedTuple):
-    status: str
-    kind: str | None
-    rows_imported: int
-    rows_skipped: int
-    refusal_key: str | None = None
 
 
 def posts(kind: str, rows: int, skipped: int = 0) -> Expected:

@@ -13,9 +13,9 @@ import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from sample_outcomes import Expected
 
 from fokus.ingest.pipeline import import_file
 from fokus.model.imports import ImportOutcome
@@ -33,14 +33,6 @@ FOLLOWERS = HAILEY + "Followers_haileytupy2.0/"
 VSB = "tiktok/vsbperoto__vintage-analytics-dashboard/"
 EXPORT_DAY = dt.date(2026, 2, 28)
 """The day of HAILEY's export: Content.csv's Time column (the year from its videos)."""
-
-
-class Expected(NamedTuple):
-    status: str
-    kind: str | None
-    rows_imported: int
-    rows_skipped: int
-    refusal_key: str | None = None
 
 
 def imported(kind: str, values: int) -> Expected:

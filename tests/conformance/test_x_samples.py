@@ -16,9 +16,9 @@ import itertools
 import random
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from sample_outcomes import Expected
 
 from fokus.ingest.pipeline import import_file
 from fokus.ingest.x_columns import snowflake_time
@@ -46,14 +46,6 @@ SHINY = (
 )
 LEGACY_DAILY_METRICS = 18
 OVERVIEW_METRICS = 13
-
-
-class Expected(NamedTuple):
-    status: str
-    kind: str | None
-    rows_imported: int
-    rows_skipped: int
-    refusal_key: str | None = None
 
 
 def tweets(n: int) -> Expected:

@@ -13,9 +13,9 @@ import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from sample_outcomes import Expected
 
 from fokus.errors import FokusError
 from fokus.ingest.pipeline import import_file
@@ -33,14 +33,6 @@ pytestmark = pytest.mark.samples
 TIMEZONE = "Europe/Oslo"
 VIOLET = "youtube/violetzq__MYCOMM599/"
 JOSH = "youtube/joshcirre__joshcirre/Table data (excerpt).csv"
-
-
-class Expected(NamedTuple):
-    status: str
-    kind: str | None
-    rows_imported: int
-    rows_skipped: int
-    refusal_key: str | None = None
 
 
 EXPECTED: dict[str, Expected] = {
