@@ -12,18 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
 from python_calamine import CalamineWorkbook
+from sample_outcomes import SAMPLES
 
 from fokus.ingest.pipeline import import_file
 from fokus.model.imports import ImportOutcome
 from fokus.store import Store
 
-SAMPLES = (Path(__file__).parents[2] / ".." / "shared" / "samples").resolve()
 if not SAMPLES.is_dir():
     pytest.skip(f"{SAMPLES} is absent", allow_module_level=True)
 
@@ -87,12 +86,6 @@ def _xlsx_sheets(path: Path) -> dict[str, list[list[str]]]:
 
 def _sheets(path: Path) -> dict[str, list[list[str]]]:
     return _xml_sheets(path) if path.suffix == ".xls" else _xlsx_sheets(path)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "x.duckdb") as opened:
-        yield opened
 
 
 def _import(path: Path, store: Store) -> ImportOutcome:

@@ -9,17 +9,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sample_outcomes import Expected
+from sample_outcomes import SAMPLES, Expected, check_outcome, read_csv
 
 from fokus.ingest.pipeline import import_file
 from fokus.model.imports import ImportOutcome
 from fokus.store import Store
 
-SAMPLES = (Path(__file__).parents[2] / ".." / "shared" / "samples").resolve()
 if not SAMPLES.is_dir():
     pytest.skip(f"{SAMPLES} is absent", allow_module_level=True)
 
@@ -116,50 +113,14 @@ def _import(relative: str, store: Store) -> ImportOutcome:
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "x.duckdb") as opened:
-        yield opened
-
-
-def _meta_csv(relative: str) -> list[list[str]]:
-    with (SAMPLES / relative).open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def test_every_sample_file_has_an_expected_outcome() -> None:
-    on_disk = {
-        path.relative_to(SAMPLES).as_posix()
-        for platform in PLATFORMS
-        for path in (SAMPLES / platform).rglob("*")
-        if path.is_file()
-    }
-    assert on_disk == set(EXPECTED)
-
-
 @pytest.mark.parametrize("relative", sorted(EXPECTED), ids=lambda r: r.split("/", 1)[1])
 def test_outcome(relative: str, store: Store) -> None:
     outcome = _import(relative, store)
-    got = Expected(
-        outcome.status,
-        outcome.kind,
-        outcome.rows_imported,
-        outcome.rows_skipped,
-        outcome.refusal_key,
-    )
-    assert got == EXPECTED[relative]
-    if outcome.status == "refused":
-        assert store.imports() == ()  # nothing from a refused file is stored
-    else:
-        [record] = store.imports()
-        assert (record.rows_imported, record.rows_skipped) == (
-            outcome.rows_imported,
-            outcome.rows_skipped,
-        )
+    check_outcome(outcome, EXPECTED[relative], store)
 
 
 def test_facebook_posts_are_stored_whole(store: Store) -> None:
-    rows = _meta_csv(FB_JAN)
+    rows = read_csv(SAMPLES / (FB_JAN))
     header, data = rows[0], rows[1:]
     assert (len(header), len(data)) == (31, 261)
     outcome = _import(FB_JAN, store)
@@ -181,7 +142,7 @@ LAST_FOUR = ("seconds_viewed", "avg_seconds_viewed", "estimated_earnings_usd",
 
 
 def test_ragged_rows_are_stored_without_their_missing_metrics(store: Store) -> None:
-    data = _meta_csv(FB_JAN)[1:]
+    data = read_csv(SAMPLES / (FB_JAN))[1:]
     ragged = [r[0] for r in data if len(r) == 27]
     assert ragged == [r[0] for r in data[-5:]]
     _import(FB_JAN, store)
@@ -209,7 +170,7 @@ def test_ragged_rows_are_stored_without_their_missing_metrics(store: Store) -> N
 
 
 def test_source_row_is_the_spreadsheet_row(store: Store) -> None:
-    rows = _meta_csv(FB_JAN)
+    rows = read_csv(SAMPLES / (FB_JAN))
     # Multi-line captions: the second post starts far below physical line 3.
     physical = (SAMPLES / FB_JAN).read_text(encoding="utf-8-sig").splitlines()
     line = next(i for i, text in enumerate(physical, 1) if text.startswith("939635"))
@@ -228,7 +189,7 @@ def test_source_row_is_the_spreadsheet_row(store: Store) -> None:
 
 
 def test_blank_follows_are_absent_not_zero(store: Store) -> None:
-    rows = _meta_csv(IG_MAR)
+    rows = read_csv(SAMPLES / (IG_MAR))
     column = rows[0].index("Follows")
     filled = {r[0]: float(r[column]) for r in rows[1:] if r[column].strip()}
     assert len(filled) == 3  # SOURCES.md: blank for 75 of 78 rows

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sample_outcomes import DATASETS
 
 from fokus.ingest.mapping import MappedPosts
 from fokus.ingest.mapping_file import parse_mapping
@@ -19,7 +20,6 @@ from fokus.ingest.mapping_suggest import suggest_mapping
 from fokus.ingest.pipeline import import_file
 from fokus.store import Store
 
-DATASETS = (Path(__file__).parents[2] / ".." / "shared" / "datasets").resolve()
 UCI = DATASETS / "uci_facebook_metrics" / "dataset_Facebook.csv"
 if not UCI.is_file():
     pytest.skip(f"{UCI} is absent", allow_module_level=True)

@@ -10,24 +10,20 @@ promoted columns being ``-``), 13 a day for the 2024+ overview.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sample_outcomes import Expected
+from sample_outcomes import DATASETS, SAMPLES, SHARED, Expected, check_outcome, read_csv
 
 from fokus.ingest.pipeline import import_file
 from fokus.ingest.x_columns import snowflake_time
 from fokus.model.imports import ImportOutcome
 from fokus.store import Store
 
-SHARED = (Path(__file__).parents[2] / ".." / "shared").resolve()
-SAMPLES = SHARED / "samples"
-DATASET = SHARED / "datasets" / "twitter_analytics_export_debruine"
+DATASET = DATASETS / "twitter_analytics_export_debruine"
 if not SAMPLES.is_dir() or not DATASET.is_dir():
     pytest.skip(f"{SHARED} is absent", allow_module_level=True)
 
@@ -99,12 +95,6 @@ DATASET_EXPECTED: dict[str, Expected] = {
 """File name in datasets/twitter_analytics_export_debruine/ → outcome."""
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "x.duckdb") as opened:
-        yield opened
-
-
 def _sample(relative: str, store: Store) -> ImportOutcome:
     return import_file(
         SAMPLES / relative, store, exports_dir=SAMPLES / PLATFORM, timezone=TIMEZONE
@@ -115,36 +105,6 @@ def _dataset(name: str, store: Store) -> ImportOutcome:
     return import_file(DATASET / name, store, exports_dir=DATASET, timezone=TIMEZONE)
 
 
-def _check(outcome: ImportOutcome, expected: Expected, store: Store) -> None:
-    got = Expected(
-        outcome.status,
-        outcome.kind,
-        outcome.rows_imported,
-        outcome.rows_skipped,
-        outcome.refusal_key,
-    )
-    assert got == expected
-    [record] = store.imports()
-    assert (record.rows_imported, record.rows_skipped) == (
-        outcome.rows_imported,
-        outcome.rows_skipped,
-    )
-
-
-def _csv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def test_every_sample_file_has_an_expected_outcome() -> None:
-    on_disk = {
-        p.relative_to(SAMPLES).as_posix()
-        for p in (SAMPLES / PLATFORM).rglob("*")
-        if p.is_file()
-    }
-    assert on_disk == set(EXPECTED)
-
-
 def test_every_dataset_file_has_an_expected_outcome() -> None:
     assert {p.name for p in DATASET.iterdir() if p.is_file()} == set(DATASET_EXPECTED)
     assert sum(_TWEETS_PER_MONTH) == 3087 and sum(_DAYS_PER_MONTH) == 365
@@ -152,24 +112,24 @@ def test_every_dataset_file_has_an_expected_outcome() -> None:
 
 @pytest.mark.parametrize("relative", sorted(EXPECTED), ids=lambda r: r.split("/")[-1])
 def test_sample_outcome(relative: str, store: Store) -> None:
-    _check(_sample(relative, store), EXPECTED[relative], store)
+    check_outcome(_sample(relative, store), EXPECTED[relative], store)
 
 
 @pytest.mark.parametrize("name", sorted(DATASET_EXPECTED))
 def test_dataset_outcome(name: str, store: Store) -> None:
-    _check(_dataset(name, store), DATASET_EXPECTED[name], store)
+    check_outcome(_dataset(name, store), DATASET_EXPECTED[name], store)
 
 
 def test_the_counts_are_the_files_rows() -> None:
     for name, expected in DATASET_EXPECTED.items():
-        rows = len(_csv(DATASET / name)) - 1
+        rows = len(read_csv(DATASET / name)) - 1
         per_row = 1 if expected.kind == "x_tweets" else LEGACY_DAILY_METRICS
         assert rows * per_row == expected.rows_imported, name
 
 
 def test_junk_rows_are_skipped_with_their_own_reason(store: Store) -> None:
     outcome = _sample(NEWS, store)
-    rows = _csv(SAMPLES / NEWS)
+    rows = read_csv(SAMPLES / NEWS)
     junk = [i for i, r in enumerate(rows, start=1) if r[3].endswith("/undefined")]
     assert junk == [18, 19]
     assert [(s.row, s.reason_key) for s in outcome.skipped] == [
@@ -188,7 +148,7 @@ def test_post_ids_give_the_time_that_time_gives() -> None:
     # X gives both, the id's moment is the exported `time` to the minute.
     checked = 0
     for path in [SAMPLES / SHINY, *(DATASET / name for name in MONTHLY_TWEETS)]:
-        header, *rows = _csv(path)
+        header, *rows = read_csv(path)
         tweet_id, time = header.index("Tweet id"), header.index("time")
         for row in rows:
             moment = snowflake_time(row[tweet_id])
