@@ -25,6 +25,15 @@ class Recognition:
     missing: tuple[str, ...]
     """Message keys of what the kind needs and the file lacks."""
 
+    @classmethod
+    def of(cls, kind: str, features: Mapping[str, bool]) -> Recognition:
+        """From each feature's message key and whether the file has it."""
+        return cls(
+            kind,
+            tuple(key for key, found in features.items() if found),
+            tuple(key for key, found in features.items() if not found),
+        )
+
     @property
     def complete(self) -> bool:
         """Everything the kind needs is there."""

@@ -86,11 +86,7 @@ class FacebookInsightsPosts:
                 is_metric_header(h) for h in layout.header
             ),
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in wanted.items() if ok),
-            tuple(k for k, ok in wanted.items() if not ok),
-        )
+        return Recognition.of(self.kind, wanted)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Join the sheets into one table of posts, then store it as a posts plan."""

@@ -113,11 +113,7 @@ class MetaAudience:
             "feature.block_titles": bool(blocks) and all(b[3] for b in blocks),
             "feature.known_block": any(_known_title(b[0]) and b[2] for b in blocks),
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in found.items() if ok),
-            tuple(k for k, ok in found.items() if not ok),
-        )
+        return Recognition.of(self.kind, found)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Turn every block into (block, dimension, category, value) rows."""

@@ -114,11 +114,7 @@ class _MetaPosts:
             ),
             "feature.metrics": bool(columns.metrics),
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in wanted.items() if ok),
-            tuple(k for k, ok in wanted.items() if not ok),
-        )
+        return Recognition.of(self.kind, wanted)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Plan the columns, then let the store read the whole file in SQL."""

@@ -93,11 +93,7 @@ class MetaDailySeries:
                 for r in records[:4]
             ),
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in found.items() if ok),
-            tuple(k for k, ok in found.items() if not ok),
-        )
+        return Recognition.of(self.kind, found)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Parse every day in Python (a year is 366 rows) and store them."""

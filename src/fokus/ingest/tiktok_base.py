@@ -60,12 +60,12 @@ class TikTokAdapter:
         _, header, rows = split_header(sample.records)
         if not header or foreign(header):
             return Recognition(self.kind, (), ("feature.tiktok.header",))
-        found = features(self.kind, header, rows)
-        matched = tuple(k for k, ok in found.items() if ok)
-        missing = tuple(k for k, ok in found.items() if not ok)
-        if not missing and classify(header, rows) != self.kind:
-            missing = ("feature.tiktok.header",)
-        return Recognition(self.kind, matched, missing)
+        recognition = Recognition.of(self.kind, features(self.kind, header, rows))
+        if recognition.complete and classify(header, rows) != self.kind:
+            return Recognition(
+                self.kind, recognition.matched, ("feature.tiktok.header",)
+            )
+        return recognition
 
 
 def identity(

@@ -60,11 +60,7 @@ class _XDailyFile:
             self._marker: "post_id" not in columns.fields,
             "feature.x_date": _date_column(columns, rows),
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in found.items() if ok),
-            tuple(k for k, ok in found.items() if not ok),
-        )
+        return Recognition.of(self.kind, found)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Parse every day in Python (a year is 366 rows) and store the values."""

@@ -63,11 +63,7 @@ def _recognition(kind: str, found: dict[str, bool]) -> Recognition:
     # a refusal of someone else's file never names an X kind as the closest.
     if not found["feature.x_status_link"]:
         return Recognition(kind, (), tuple(found))
-    return Recognition(
-        kind,
-        tuple(k for k, ok in found.items() if ok),
-        tuple(k for k, ok in found.items() if not ok),
-    )
+    return Recognition.of(kind, found)
 
 
 def _plan_parts(

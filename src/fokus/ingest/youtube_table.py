@@ -128,11 +128,7 @@ class YouTubeTable:
             and not chart
             and not totals_like,
         }
-        return Recognition(
-            self.kind,
-            tuple(k for k, ok in found.items() if ok),
-            tuple(k for k, ok in found.items() if not ok),
-        )
+        return Recognition.of(self.kind, found)
 
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Posts for Content, daily rows for Date, audience rows for the rest."""
