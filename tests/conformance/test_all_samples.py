@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sample_outcomes import DATASETS, SAMPLES, Expected
+from sample_outcomes import DATASETS, SAMPLES, SHARED, Expected
 from test_linkedin_samples import EXPECTED as LINKEDIN
 from test_meta_samples import EXPECTED as META
 from test_tiktok_samples import EXPECTED as TIKTOK
@@ -22,7 +22,10 @@ from test_x_samples import DATASET_EXPECTED as X_DATASET
 from test_x_samples import EXPECTED as X
 from test_youtube_samples import EXPECTED as YOUTUBE
 
+from fokus.errors import FokusError
 from fokus.i18n import catalog
+from fokus.ingest.registry import ADAPTERS
+from fokus.ingest.sniff import read_sample
 
 if not SAMPLES.is_dir():
     pytest.skip(f"{SAMPLES} is absent", allow_module_level=True)
@@ -59,6 +62,22 @@ def test_every_real_file_has_exactly_one_expected_outcome() -> None:
     }
     assert len(samples) == SAMPLE_COUNT
     assert set(_all_expected()) == samples | dataset
+
+
+@pytest.mark.parametrize("relative", sorted(_all_expected()))
+def test_exactly_the_expected_importer_recognises_each_file(relative: str) -> None:
+    """Recognition is unambiguous: the file's own kind and no other claims it."""
+    expected = _all_expected()[relative]
+    try:
+        sample = read_sample(SHARED / relative)
+    except FokusError:
+        assert expected.status == "refused"
+        return
+    claimed = [a.kind for a in ADAPTERS if a.recognise(sample).complete]
+    if expected.status == "imported":
+        assert claimed == [expected.kind]
+    else:  # refused by the pipeline, or by the one importer that reads it
+        assert len(claimed) <= 1
 
 
 def _row(path: str, outcome: Expected) -> str:

@@ -15,6 +15,7 @@ from typing import ClassVar, Literal
 from fokus.errors import FokusError
 from fokus.ingest.base import ImportContext, Recognition, Stored, file_identity
 from fokus.ingest.headers import normalise
+from fokus.ingest.meta_series import title_and_header
 from fokus.ingest.numbers import parse_number
 from fokus.ingest.sniff import TextSample, all_records
 from fokus.model.staging import AudienceRow, RowSkip, SeriesParts
@@ -107,11 +108,15 @@ class MetaAudience:
     platform: ClassVar[Platform] = "meta"
 
     def recognise(self, sample: TextSample) -> Recognition:
-        """At least one block with a title Meta uses, under a one-cell title line."""
-        blocks = _blocks([tuple(r) for r in sample.records])
+        """At least one block with a title Meta uses, under a one-cell title line;
+        a daily series (``"Views"`` over ``Date, Primary``) is not one."""
+        records = [tuple(r) for r in sample.records]
+        blocks = _blocks(records)
+        series = title_and_header(list(records)) is not None
         found = {
             "feature.block_titles": bool(blocks) and all(b[3] for b in blocks),
-            "feature.known_block": any(_known_title(b[0]) and b[2] for b in blocks),
+            "feature.known_block": not series
+            and any(_known_title(b[0]) and b[2] for b in blocks),
         }
         return Recognition.of(self.kind, found)
 

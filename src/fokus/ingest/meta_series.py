@@ -49,7 +49,7 @@ _METRICS = {
 }
 
 
-def _title_and_header(records: list[tuple[str, ...]]) -> int | None:
+def title_and_header(records: list[tuple[str, ...]]) -> int | None:
     """Index of the ``Date, Primary`` header, right after a one-field title line."""
     for index, record in enumerate(records[:4]):
         cells = [normalise(c) for c in record if c.strip()]
@@ -84,7 +84,7 @@ class MetaDailySeries:
     def recognise(self, sample: TextSample) -> Recognition:
         """A title line, then a ``Date,Primary`` header."""
         records = list(sample.records)
-        index = _title_and_header(records)
+        index = title_and_header(records)
         found = {
             "feature.title_line": index is not None,
             "feature.date_primary": index is not None
@@ -98,7 +98,7 @@ class MetaDailySeries:
     def store(self, sample: TextSample, context: ImportContext, store: Store) -> Stored:
         """Parse every day in Python (a year is 366 rows) and store them."""
         records = all_records(sample)
-        index = _title_and_header(records)
+        index = title_and_header(records)
         assert index is not None  # recognise() said so
         title = next(c for c in records[index - 1] if c.strip())
         platform, metric = metric_of(title)
