@@ -545,3 +545,19 @@ def test_a_semicolon_file_has_decimal_commas(tmp_path: Path, store: Store) -> No
     assert _rows(store, "SELECT views, seconds_viewed FROM posts") == [
         (1000.0, 108900.0)
     ]
+
+
+def test_a_zip_member_is_dated_when_the_platform_packed_it(
+    tmp_path: Path, store: Store
+) -> None:
+    exports = tmp_path / "exports"
+    path = exports / "youtube" / "export.zip"
+    path.parent.mkdir(parents=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        member = zipfile.ZipInfo("Table data.csv", date_time=(2026, 3, 4, 10, 0, 0))
+        archive.writestr(member, text([CONTENT_2025, *CONTENT_ROWS]))
+    [outcome] = import_files([path], store, exports_dir=exports, timezone=OSLO)
+    assert (outcome.status, outcome.as_of) == ("imported", dt.date(2026, 3, 4))
+    assert _rows(store, "SELECT as_of, as_of_source FROM imports") == [
+        (dt.date(2026, 3, 4), "file_date")
+    ]

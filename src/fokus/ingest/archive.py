@@ -10,7 +10,9 @@ platform packs its exports so, and such a zip file is crafted. Damaged data
 
 from __future__ import annotations
 
+import datetime as dt
 import lzma
+import os
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -20,6 +22,7 @@ from fokus.errors import FokusError
 from fokus.ingest.workbook import MAX_UNPACKED_BYTES
 
 MAX_MEMBERS = 500
+_EARLIEST_YEAR = 2000
 _EXPORT_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls"})
 
 
@@ -67,6 +70,11 @@ def unpack_archive(path: Path, folder: Path) -> list[Path]:
                 target = folder / name
                 with archive.open(info) as source, target.open("wb") as out:
                     _copy_capped(source, out, info.file_size)
+                # The member keeps the time the platform packed it: its export
+                # date when neither its name nor its content gives one.
+                if info.date_time[0] >= _EARLIEST_YEAR:  # 1980 means "not set"
+                    packed = dt.datetime(*info.date_time, tzinfo=dt.UTC).timestamp()
+                    os.utime(target, (packed, packed))
                 written.append(target)
             return written
     except (

@@ -12,7 +12,6 @@ from fokus.errors import FokusError
 from fokus.i18n import MessageKey, MessageKeys
 from fokus.ingest.archive import is_archive, unpack_archive
 from fokus.ingest.base import Adapter, ImportContext, Recognition
-from fokus.ingest.export_date import export_date
 from fokus.ingest.registry import ADAPTERS
 from fokus.ingest.sniff import TextSample, file_sha256, read_sample
 from fokus.model.imports import ImportOutcome, SkippedRow
@@ -189,8 +188,6 @@ def _import_archive(
                     refusal_params=dict(error.params),
                 )
             ]
-        # The export date of a member is the archive's (its name or file date).
-        as_of = as_of or export_date(path, None)[0]
         return [
             import_file(
                 member, store, exports_dir=Path(folder), timezone=timezone,
