@@ -46,6 +46,7 @@ def review_data(store: Store) -> ReviewData:
         audience=backend.table("audience"),
         imports=backend.table("imports"),
         accounts=backend.table("accounts"),
+        sources=backend.table("source_definitions"),
     )
 
 

@@ -30,6 +30,8 @@ class ReviewData:
     audience: ir.Table
     imports: ir.Table
     accounts: ir.Table
+    sources: ir.Table
+    """What mappings said about sources fokus does not know (``source_definitions``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,215 @@
+"""The metric layer: what "engagement" and each rate mean, per platform, per post.
+
+Every analysis that compares posts reads them through ``post_measures``, so the
+definitions live in one place (and in docs/metrics.md, "Engagement and rates"):
+
+* **Engagement** is the sum of a platform's interaction metrics
+  (``ENGAGEMENT``); a mapped source names its own in its mapping. A post whose
+  export holds none of them has no engagement (NULL), never zero; a component the
+  export leaves blank while it holds others counts as zero.
+* **Rates name their denominator.** ``reach`` (unique accounts: the default),
+  ``views`` (views or impressions, whichever the platform counts; ``VIEWS_BASIS``)
+  and ``followers`` (the account's followers on the day the post went out, where a
+  daily follower count was exported). A rate exists only where its denominator is
+  above zero.
+* Per-post values are **lifetime totals as of the export date**; nothing here mixes
+  them with the daily series (values for a period).
+* **Paid and organic** stay apart: ``paid`` is carried on every row, and summaries
+  are grouped by it by the caller.
+* Each post is also read against **its own account's baseline**: the median of the
+  account's previous ``BASELINE_POSTS`` posts, so a large account does not drown a
+  small one. The first posts of an account have no baseline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import ibis
+
+from fokus.analyses.base import ReviewData, records
+from fokus.model.vocab import Platform, PostMetric
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+Denominator = Literal["reach", "views", "followers"]
+DENOMINATORS: tuple[Denominator, ...] = ("reach", "views", "followers")
+Averaging = Literal["median_of_rates", "mean_of_rates", "ratio_of_sums"]
+BASELINE_POSTS = 20
+"""How many of the account's previous posts make its baseline."""
+
+ENGAGEMENT: Mapping[Platform, tuple[PostMetric, ...]] = {
+    "facebook": ("reactions", "comments", "shares"),
+    "instagram": ("likes", "comments", "shares", "saves"),
+    "linkedin": ("reactions", "comments", "shares", "total_clicks"),
+    "tiktok": ("likes", "comments", "shares", "saves"),
+    "youtube": ("likes", "comments", "shares"),
+    "x": ("likes", "comments", "reposts"),
+}
+"""Interactions that count as engagement, per platform (docs/metrics.md)."""
+
+VIEWS_BASIS: Mapping[Platform, tuple[PostMetric, ...]] = {
+    "facebook": ("views", "impressions"),
+    "instagram": ("views", "impressions", "plays"),
+    "linkedin": ("impressions", "views"),
+    "tiktok": ("views",),
+    "youtube": ("views",),
+    "x": ("impressions",),
+}
+"""What "views" means per platform: the first of these the post has."""
+
+REACH_BASIS: tuple[PostMetric, ...] = ("reach", "unique_viewers", "unique_impressions")
+"""Unique accounts reached: the first of these the post has."""
+
+_ALL_COMPONENTS: tuple[PostMetric, ...] = tuple(
+    dict.fromkeys(m for metrics in ENGAGEMENT.values() for m in metrics)
+)
+
+
+def _first(t: ir.Table, metrics: Sequence[PostMetric]) -> ir.FloatingValue:
+    return ibis.coalesce(*(t[m] for m in metrics))
+
+
+def _engagement(t: ir.Table, components: Sequence[PostMetric]) -> ir.FloatingValue:
+    """The sum of the components; NULL when the post has none of them."""
+    any_present = ibis.or_(*(t[m].notnull() for m in components))
+    total = sum((t[m].fill_null(0) for m in components), ibis.literal(0.0))
+    return ibis.ifelse(any_present, total, ibis.null("float64"))
+
+
+def _per_platform(
+    t: ir.Table, table: Mapping[Platform, ir.Value], default: ir.Value
+) -> ir.Value:
+    cases = [(t.platform == platform, value) for platform, value in table.items()]
+    return ibis.cases(*cases, else_=default)
+
+
+def _rate(numerator: ir.FloatingValue, denominator: ir.FloatingValue) -> ir.Value:
+    return ibis.ifelse(denominator > 0, numerator / denominator, ibis.null("float64"))
+
+
+def post_measures(data: ReviewData) -> ir.Table:
+    """One row per post (its newest snapshot) with engagement, the three rates, and
+    reach and engagement against the account's own baseline."""
+    posts = data.posts
+    mapped = data.sources.select("import_id", mapped_components="engagement_components")
+    t = posts.left_join(mapped, "import_id").drop("import_id_right")
+    per_platform = {p: _engagement(t, c) for p, c in ENGAGEMENT.items()}
+    mapped_engagement = _mapped_engagement(t)
+    t = t.mutate(
+        engagement=_per_platform(t, per_platform, mapped_engagement),
+        reach_basis=_first(t, REACH_BASIS),
+        views_basis=_per_platform(
+            t,
+            {p: _first(t, m) for p, m in VIEWS_BASIS.items()},
+            _first(t, ("views", "impressions")),
+        ),
+    )
+    t = _with_followers(t, data.daily)
+    t = t.mutate(
+        rate_reach=_rate(t.engagement, t.reach_basis),
+        rate_views=_rate(t.engagement, t.views_basis),
+        rate_followers=_rate(t.engagement, t.followers_at_post),
+    )
+    window = ibis.window(
+        group_by=["platform", "account_id"],
+        order_by=["published_at", "post_id"],
+        rows=(-BASELINE_POSTS, -1),
+    )
+    t = t.mutate(
+        baseline_reach=t.reach_basis.median().over(window),
+        baseline_engagement=t.engagement.median().over(window),
+        baseline_n=t.post_id.count().over(window),
+    )
+    return t.mutate(
+        reach_vs_baseline=_rate(t.reach_basis, t.baseline_reach),
+        engagement_vs_baseline=_rate(t.engagement, t.baseline_engagement),
+    )
+
+
+def _mapped_engagement(t: ir.Table) -> ir.FloatingValue:
+    """A mapped source's engagement: the components its mapping named."""
+    named = t.mapped_components
+    cases = [
+        ibis.ifelse(named.contains(metric), t[metric], ibis.null("float64"))
+        for metric in _MAPPABLE
+    ]
+    any_present = ibis.or_(*(c.notnull() for c in cases))
+    total = sum((c.fill_null(0) for c in cases), ibis.literal(0.0))
+    return ibis.ifelse(named.notnull() & any_present, total, ibis.null("float64"))
+
+
+_MAPPABLE: tuple[PostMetric, ...] = (
+    *_ALL_COMPONENTS, "interactions", "engagements", "total_clicks", "link_clicks",
+)  # fmt: skip
+
+
+def _with_followers(posts: ir.Table, daily: ir.Table) -> ir.Table:
+    """The account's follower count on the post's day (the latest count on or
+    before it), where a daily ``followers`` series was exported."""
+    counts = daily.filter(daily.metric == "followers").select(
+        f_platform="platform", f_account="account_id", f_day="day", followers="value"
+    )
+    joined = posts.asof_join(
+        counts,
+        on=posts.published_day >= counts.f_day,
+        predicates=[
+            posts.platform == counts.f_platform,
+            posts.account_id == counts.f_account,
+        ],
+    )
+    return joined.rename(followers_at_post="followers").drop(
+        "f_platform", "f_account", "f_day"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RateSummary:
+    """A rate over a group of posts, averaged three ways, with its denominator."""
+
+    denominator: Denominator
+    n: int
+    """Posts with both an engagement and a denominator."""
+    median_of_rates: float | None
+    mean_of_rates: float | None
+    ratio_of_sums: float | None
+    """Σ engagement ÷ Σ denominator: large posts weigh more."""
+
+
+def rate_summaries(
+    measures: ir.Table, by: Sequence[str], denominator: Denominator = "reach"
+) -> list[tuple[dict[str, object], RateSummary]]:
+    """One summary per group (``by`` columns), for posts that have the rate."""
+    rate = measures[f"rate_{denominator}"]
+    basis = {
+        "reach": measures.reach_basis,
+        "views": measures.views_basis,
+        "followers": measures.followers_at_post,
+    }[denominator]
+    usable = measures.filter(rate.notnull()).mutate(rate=rate, basis=basis)
+    grouped = usable.group_by(list(by)).aggregate(
+        n=usable.count(),
+        median_of_rates=usable.rate.median(),
+        mean_of_rates=usable.rate.mean(),
+        engagement_sum=usable.engagement.sum(),
+        basis_sum=usable.basis.sum(),
+    )
+    out = []
+    for row in records(grouped.order_by(list(by))):
+        total = row["basis_sum"]
+        out.append(
+            (
+                {key: row[key] for key in by},
+                RateSummary(
+                    denominator,
+                    int(row["n"]),
+                    row["median_of_rates"],
+                    row["mean_of_rates"],
+                    row["engagement_sum"] / total if total else None,
+                ),
+            )
+        )
+    return out

@@ -1,0 +1,159 @@
+"""The metric layer: engagement per platform, rates with their denominators, the
+three ways of averaging, and each post against its account's baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fokus.analyses.base import records
+from fokus.analyses.measures import (
+    BASELINE_POSTS,
+    RateSummary,
+    post_measures,
+    rate_summaries,
+)
+from fokus.review import review_data
+from fokus.store import Store
+
+sys.path.insert(0, str(Path(__file__).parent))
+from posts_table import add_daily, add_import, add_post
+
+DAY = dt.date(2026, 1, 5)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "fokus.duckdb") as opened:
+        add_import(opened)
+        yield opened
+
+
+def _measures(store: Store, *columns: str) -> list[dict[str, object]]:
+    table = post_measures(review_data(store))
+    return records(table.select("post_id", *columns).order_by("post_id"))
+
+
+def test_engagement_sums_each_platforms_interactions(store: Store) -> None:
+    add_post(
+        store, "facebook", "fb", DAY, reactions=10, comments=2, shares=3, reach=500
+    )
+    add_post(store, "instagram", "ig", DAY, likes=40, comments=5, shares=1, saves=4)
+    add_post(store, "linkedin", "li", DAY, reactions=7, comments=1, shares=2,
+             total_clicks=10, impressions=400)  # fmt: skip
+    add_post(store, "tiktok", "tt", DAY, likes=90, comments=4, shares=5, saves=1)
+    add_post(store, "x", "x1", DAY, likes=3, comments=1, reposts=2, shares=9,
+             impressions=300)  # fmt: skip
+    add_post(store, "youtube", "yt", DAY, views=1000)  # no engagement exported
+    assert _measures(store, "engagement") == [
+        {"post_id": "fb", "engagement": 15.0},
+        {"post_id": "ig", "engagement": 50.0},
+        {"post_id": "li", "engagement": 20.0},
+        {"post_id": "tt", "engagement": 100.0},
+        {"post_id": "x1", "engagement": 6.0},  # X's share-menu sends are not in it
+        {"post_id": "yt", "engagement": None},  # unknown, never zero
+    ]
+
+
+def test_a_blank_component_counts_as_zero_when_others_are_there(store: Store) -> None:
+    add_post(store, "instagram", "a", DAY, likes=40, comments=None, saves=None)
+    assert _measures(store, "engagement") == [{"post_id": "a", "engagement": 40.0}]
+
+
+def test_each_rate_has_its_own_denominator(store: Store) -> None:
+    add_post(store, "linkedin", "li", DAY, reactions=20, impressions=400, views=50)
+    add_post(store, "youtube", "yt", DAY, likes=30, views=600, unique_viewers=300)
+    add_post(store, "facebook", "fb", DAY, reactions=10, reach=0, views=0)
+    rows = _measures(store, "reach_basis", "views_basis", "rate_reach", "rate_views")
+    assert rows == [
+        # Reach 0 and views 0: no rate, not a division by zero or 0 %.
+        {"post_id": "fb", "reach_basis": 0.0, "views_basis": 0.0,
+         "rate_reach": None, "rate_views": None},
+        # LinkedIn counts impressions; its "views" are video views.
+        {"post_id": "li", "reach_basis": None, "views_basis": 400.0,
+         "rate_reach": None, "rate_views": 0.05},
+        # YouTube's unique viewers are its reach.
+        {"post_id": "yt", "reach_basis": 300.0, "views_basis": 600.0,
+         "rate_reach": 0.1, "rate_views": 0.05},
+    ]  # fmt: skip
+
+
+def test_followers_on_the_day_of_posting(store: Store) -> None:
+    add_daily(store, "tiktok", "followers", dt.date(2026, 1, 1), 1000)
+    add_daily(store, "tiktok", "followers", dt.date(2026, 1, 4), 1200)
+    add_daily(store, "tiktok", "followers", dt.date(2026, 1, 6), 5000)
+    add_post(store, "tiktok", "before", dt.date(2025, 12, 31), likes=10)
+    add_post(store, "tiktok", "on", dt.date(2026, 1, 4), likes=12)
+    add_post(store, "tiktok", "after", dt.date(2026, 1, 5), likes=60)
+    add_post(store, "tiktok", "other", dt.date(2026, 1, 5), account="b", likes=1)
+    assert _measures(store, "followers_at_post", "rate_followers") == [
+        {"post_id": "after", "followers_at_post": 1200.0, "rate_followers": 0.05},
+        {"post_id": "before", "followers_at_post": None, "rate_followers": None},
+        {"post_id": "on", "followers_at_post": 1200.0, "rate_followers": 0.01},
+        {"post_id": "other", "followers_at_post": None, "rate_followers": None},
+    ]
+
+
+def test_three_averages_of_a_rate(store: Store) -> None:
+    # Rates 0.1, 0.2 and 0.6 on reach 100, 100 and 1000.
+    add_post(store, "facebook", "a", DAY, reactions=10, reach=100)
+    add_post(store, "facebook", "b", DAY, reactions=20, reach=100)
+    add_post(store, "facebook", "c", DAY, reactions=600, reach=1000)
+    add_post(store, "facebook", "d", DAY, reactions=5)  # no reach: not in the rate
+    [(group, summary)] = rate_summaries(post_measures(review_data(store)), ["platform"])
+    assert group == {"platform": "facebook"}
+    assert summary.denominator == "reach"
+    assert summary.n == 3
+    assert summary.median_of_rates == pytest.approx(0.2)
+    assert summary.mean_of_rates == pytest.approx(0.3)
+    assert summary.ratio_of_sums == pytest.approx(630 / 1200)
+
+
+def test_paid_and_organic_are_summarised_apart(store: Store) -> None:
+    add_post(store, "facebook", "o", DAY, reactions=10, reach=100)
+    add_post(store, "facebook", "p", DAY, paid="paid", reactions=10, reach=1000)
+    got = rate_summaries(post_measures(review_data(store)), ["paid"])
+    assert got == [
+        ({"paid": "organic"}, RateSummary("reach", 1, 0.1, 0.1, 0.1)),
+        ({"paid": "paid"}, RateSummary("reach", 1, 0.01, 0.01, 0.01)),
+    ]
+
+
+def test_each_post_against_its_accounts_previous_posts(store: Store) -> None:
+    reaches = [100, 300, 200, 1000]
+    for n, reach in enumerate(reaches):
+        add_post(store, "instagram", f"p{n}", DAY + dt.timedelta(days=n),
+                 likes=10, reach=reach)  # fmt: skip
+    add_post(store, "instagram", "big", DAY, account="big", likes=10, reach=50_000)
+    rows = _measures(store, "baseline_reach", "reach_vs_baseline", "baseline_n")
+    assert rows == [
+        {"post_id": "big", "baseline_reach": None, "reach_vs_baseline": None,
+         "baseline_n": 0},
+        {"post_id": "p0", "baseline_reach": None, "reach_vs_baseline": None,
+         "baseline_n": 0},
+        {"post_id": "p1", "baseline_reach": 100.0, "reach_vs_baseline": 3.0,
+         "baseline_n": 1},
+        {"post_id": "p2", "baseline_reach": 200.0, "reach_vs_baseline": 1.0,
+         "baseline_n": 2},
+        # Median of 100, 300, 200 is 200: the 1,000 post is five times its usual.
+        {"post_id": "p3", "baseline_reach": 200.0, "reach_vs_baseline": 5.0,
+         "baseline_n": 3},
+    ]  # fmt: skip
+    assert BASELINE_POSTS == 20
+
+
+def test_a_mapped_source_counts_what_its_mapping_named(store: Store) -> None:
+    store.connection.execute(
+        "INSERT INTO source_definitions VALUES (1, 'threads', 'm.toml', "
+        "['likes', 'comments'], '')"
+    )
+    add_post(store, "other", "t1", DAY, likes=5, comments=2, shares=100, views=70)
+    add_post(store, "other", "t2", DAY, import_id=2, likes=5)  # no definition
+    assert _measures(store, "engagement", "rate_views") == [
+        {"post_id": "t1", "engagement": 7.0, "rate_views": 0.1},
+        {"post_id": "t2", "engagement": None, "rate_views": None},
+    ]
