@@ -46,6 +46,9 @@ class Column:
     key: str
     label_key: str
     kind: CellKind = "text"
+    denominator: str | None = None
+    """For a rate: what it is divided by (``reach``, ``views``, ``followers``), and
+    how a group's rate is averaged, e.g. ``reach; median of per-post rates``."""
 
 
 @dataclass(frozen=True, slots=True)

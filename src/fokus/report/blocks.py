@@ -47,6 +47,7 @@ class ColumnBlock:
     key: str
     label: str
     kind: CellKind
+    denominator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ def _table(table: Table, language: Language) -> TableBlock:
         key=table.key,
         title=translate(table.title_key, language),
         columns=tuple(
-            ColumnBlock(c.key, translate(c.label_key, language), c.kind)
+            ColumnBlock(c.key, translate(c.label_key, language), c.kind, c.denominator)
             for c in table.columns
         ),
         rows=table.rows,

@@ -108,7 +108,9 @@ def _table(table: TableBlock) -> dict[str, object]:
         "key": table.key,
         "title": table.title,
         "columns": [
-            {"key": c.key, "label": c.label, "kind": c.kind} for c in table.columns
+            {"key": c.key, "label": c.label, "kind": c.kind}
+            | ({"denominator": c.denominator} if c.denominator else {})
+            for c in table.columns
         ],
         "rows": [[_value(cell) for cell in row] for row in table.rows],
     }

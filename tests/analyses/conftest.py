@@ -1,0 +1,42 @@
+"""The demo workspace, built once per test session, for the sections' pattern tests.
+
+The demo generator plants patterns (docs/demo.md) that the review must find; the
+section tests read the demo's real database through the real review code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fokus.analyses.base import ReviewContext, ReviewData
+from fokus.review import review_data
+from fokus.store import Store
+from fokus.workspace import open_workspace
+
+DEMO_TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo workspace made by ``fokus demo``, as a user makes it."""
+    folder = tmp_path_factory.mktemp("demo") / "workspace"
+    subprocess.run(
+        [sys.executable, "-m", "fokus", "demo", str(folder), "--quiet", "--lang", "en"],
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+@pytest.fixture
+def demo_data(demo_workspace: Path) -> Iterator[tuple[ReviewData, ReviewContext]]:
+    """The demo's data and context, read-only."""
+    workspace = open_workspace(demo_workspace)
+    with Store.open(workspace.database_path, read_only=True) as store:
+        yield review_data(store), ReviewContext(workspace.config, DEMO_TODAY)
