@@ -18,7 +18,7 @@ PACKAGE = Path(fokus.__file__).parent
 LOCALE = PACKAGE / "locale"
 KEY = re.compile(
     r"^(import|store|cli|finding|action|table|column|section|config|workspace"
-    r"|register|report|error)\.[a-z0-9_.]+$"
+    r"|register|report|error|metric)\.[a-z0-9_.]+$"
 )
 IN_SQL = re.compile(r"'((?:import|store)\.[a-z0-9_.]+)'")
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")

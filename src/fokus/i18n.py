@@ -70,6 +70,38 @@ class MessageKey(str):
     __slots__ = ()
 
 
+class Label(str):
+    """A value shown through a message of its own, with parameters.
+
+    As a ``str`` it is the raw value (the stored metric name ``impressions_organic``):
+    that is what JSON output, sorting and comparisons see. Shown to people it is
+    ``key`` filled with ``params`` ("Eksponeringer (organisk)"); without a key, the raw
+    value itself (data such as a heading fokus does not know).
+    """
+
+    key: str | None
+    params: Mapping[str, object]
+
+    def __new__(cls, raw: str, key: str | None = None, **params: object) -> Label:
+        label = super().__new__(cls, raw)
+        label.key = key
+        label.params = dict(params)
+        return label
+
+    def __repr__(self) -> str:
+        return f"Label({str(self)!r}, {self.key!r}, **{self.params!r})"
+
+
+def show(value: object, language: Language) -> str:
+    """A label cell or parameter as text: a :class:`Label` by its message, any other
+    value as the message key it is."""
+    if isinstance(value, Label):
+        if value.key is None:
+            return str(value)
+        return translate(value.key, language, **value.params)
+    return translate(str(value), language)
+
+
 class MessageKeys(tuple[str, ...]):
     """A parameter listing message keys, shown translated and joined by commas."""
 
@@ -78,8 +110,8 @@ class MessageKeys(tuple[str, ...]):
 
 def _display(value: object, language: Language) -> object:
     """Format numbers and dates in parameters the way the language writes them."""
-    if isinstance(value, MessageKey):
-        return translate(str(value), language)
+    if isinstance(value, MessageKey | Label):
+        return show(value, language)
     if isinstance(value, MessageKeys):
         return ", ".join(translate(key, language) for key in value)
     if isinstance(value, bool):

@@ -11,8 +11,10 @@ import pytest
 from fokus.analyses.base import ReviewContext
 from fokus.analyses.coverage import Coverage
 from fokus.config import load_config
+from fokus.i18n import show
 from fokus.ingest.pipeline import import_file
 from fokus.model.results import SectionResult
+from fokus.report.blocks import fill_text
 from fokus.review import review_data
 from fokus.store import Store
 
@@ -85,9 +87,14 @@ def test_posts_series_gaps_and_channels(tmp_path: Path) -> None:
         "n": 3, "first": dt.date(2026, 1, 5), "last": dt.date(2026, 3, 5), "days": 60,
     }  # fmt: skip
     assert dict(found["finding.coverage.series_gaps"].params) == {
-        "platform": "platform.facebook", "metric": "metric.reach", "missing": 2,
+        "platform": "platform.facebook", "metric": "reach", "missing": 2,
         "first": dt.date(2026, 3, 1), "last": dt.date(2026, 3, 5),
     }  # fmt: skip
+    gap = found["finding.coverage.series_gaps"]
+    assert fill_text(gap.key, "nb", gap.params) == (
+        "Dagsserien «Rekkevidde» på Facebook mangler 2 dager mellom 1. mars 2026 og "
+        "5. mars 2026. Dager som mangler, er utelatt, aldri talt som null."
+    )
     gap_evidence = found["finding.coverage.series_gaps"].evidence
     assert gap_evidence is not None
     assert (gap_evidence.n, gap_evidence.value) == (5, pytest.approx(0.4))
@@ -108,9 +115,11 @@ def test_posts_series_gaps_and_channels(tmp_path: Path) -> None:
         ("platform.facebook", "format.reel", 1, 0, 0, 1),
     )
     assert tables["coverage.series"].rows == (
-        ("platform.facebook", "facebook", "metric.reach", dt.date(2026, 3, 1),
+        ("platform.facebook", "facebook", "reach", dt.date(2026, 3, 1),
          dt.date(2026, 3, 5), 3, 2),
     )  # fmt: skip
+    metric = tables["coverage.series"].rows[0][2]
+    assert (show(metric, "nb"), show(metric, "en")) == ("Rekkevidde", "Reach")
     assert [row[0] for row in tables["coverage.files"].rows] == [
         "facebook/Jan-01-2026_Mar-31-2026_1111111111111111.csv",
         "facebook/Reach.csv",

@@ -12,19 +12,11 @@ from typing import ClassVar
 import ibis
 
 from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
+from fokus.analyses.labels import metric_label
 from fokus.i18n import MessageKey
 from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
 
 _FULL_YEAR_DAYS = 365
-# Daily series fokus has words for; others show the title the export gave them.
-_SERIES_METRICS = frozenset({
-    "reach", "views", "viewers", "visits", "profile_visits", "follows",
-    "interactions", "link_clicks",
-})  # fmt: skip
-
-
-def _series_metric(metric: str) -> MessageKey | str:
-    return MessageKey(f"metric.{metric}") if metric in _SERIES_METRICS else metric
 
 
 class Coverage:
@@ -197,7 +189,7 @@ class Coverage:
                 (
                     f"platform.{r['platform']}",
                     r["account_id"],
-                    _series_metric(str(r["metric"])),
+                    metric_label(str(r["metric"])),
                     first,
                     last,
                     int(r["days"]),
@@ -211,7 +203,7 @@ class Coverage:
                         "notice",
                         {
                             "platform": MessageKey(f"platform.{r['platform']}"),
-                            "metric": _series_metric(str(r["metric"])),
+                            "metric": metric_label(str(r["metric"])),
                             "missing": missing,
                             "first": first,
                             "last": last,
@@ -225,7 +217,7 @@ class Coverage:
                         "finding.coverage.series_platform_unknown",
                         "notice",
                         {
-                            "metric": _series_metric(str(r["metric"])),
+                            "metric": metric_label(str(r["metric"])),
                             "account": str(r["account_id"]),
                         },
                     )

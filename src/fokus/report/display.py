@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fokus.i18n import Language, format_day, format_number, format_percent, translate
+from fokus.i18n import (
+    Language,
+    format_day,
+    format_number,
+    format_percent,
+    show,
+    translate,
+)
 from fokus.model.results import CellKind, Evidence, Param
 from fokus.report.blocks import is_missing
 
@@ -43,7 +50,7 @@ def format_cell(value: Param, kind: CellKind, language: Language) -> Cell:
     if isinstance(value, dt.date):
         return Cell(value.isoformat(), None, numeric=False)
     if kind == "label":
-        return Cell(translate(str(value), language), None, numeric=False)
+        return Cell(show(value, language), None, numeric=False)
     return Cell(str(value), None, numeric=False)
 
 
