@@ -146,6 +146,24 @@ def test_each_post_against_its_accounts_previous_posts(store: Store) -> None:
     assert BASELINE_POSTS == 20
 
 
+def test_views_against_the_accounts_previous_posts(store: Store) -> None:
+    # X counts impressions, not reach: the baseline is then one of views.
+    for n, impressions in enumerate([40, 80, 60, 300]):
+        add_post(store, "x", f"t{n}", DAY + dt.timedelta(days=n), likes=1,
+                 impressions=impressions)  # fmt: skip
+    rows = _measures(store, "baseline_views", "views_vs_baseline", "reach_vs_baseline")
+    assert rows == [
+        {"post_id": "t0", "baseline_views": None, "views_vs_baseline": None,
+         "reach_vs_baseline": None},
+        {"post_id": "t1", "baseline_views": 40.0, "views_vs_baseline": 2.0,
+         "reach_vs_baseline": None},
+        {"post_id": "t2", "baseline_views": 60.0, "views_vs_baseline": 1.0,
+         "reach_vs_baseline": None},
+        {"post_id": "t3", "baseline_views": 60.0, "views_vs_baseline": 5.0,
+         "reach_vs_baseline": None},
+    ]  # fmt: skip
+
+
 def test_a_mapped_source_counts_what_its_mapping_named(store: Store) -> None:
     store.connection.execute(
         "INSERT INTO source_definitions VALUES (1, 'threads', 'm.toml', "

@@ -18,7 +18,8 @@ definitions live in one place (and in docs/metrics.md, "Engagement and rates"):
   are grouped by it by the caller.
 * Each post is also read against **its own account's baseline**: the median of the
   account's previous ``BASELINE_POSTS`` posts, so a large account does not drown a
-  small one. The first posts of an account have no baseline.
+  small one (``reach_vs_baseline``, ``views_vs_baseline``,
+  ``engagement_vs_baseline``). The first posts of an account have no baseline.
 """
 
 from __future__ import annotations
@@ -122,11 +123,13 @@ def post_measures(data: ReviewData) -> ir.Table:
     t = t.mutate(
         baseline_reach=t.reach_basis.median().over(window),
         baseline_engagement=t.engagement.median().over(window),
+        baseline_views=t.views_basis.median().over(window),
         baseline_n=t.post_id.count().over(window),
     )
     return t.mutate(
         reach_vs_baseline=_rate(t.reach_basis, t.baseline_reach),
         engagement_vs_baseline=_rate(t.engagement, t.baseline_engagement),
+        views_vs_baseline=_rate(t.views_basis, t.baseline_views),
     )
 
 

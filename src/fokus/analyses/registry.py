@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fokus.analyses.base import Analysis
+from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(),)
+ANALYSES: tuple[Analysis, ...] = (Coverage(), Channels())
