@@ -9,7 +9,9 @@ t quantile computed here (no SciPy): deterministic, pinned by tests.
 
 The recommended frequency follows one stated rule: the largest number of posts a
 week whose marginal result, ``a · (p ** b - (p - 1) ** b)``, is still at least half
-the first post's (``a``), within the range of weeks actually observed.
+the first post's (``a``), within the range of weeks actually observed. It is read at
+the top of ``b``'s interval, so fokus advises cutting only as far as the data is
+sure of.
 """
 
 from __future__ import annotations
@@ -134,10 +136,11 @@ def fit_loglog(
 
 def recommended_posts(fit: LogLogFit, observed_max: int) -> int:
     """The largest p (1 ≤ p ≤ observed_max) whose marginal result is at least
-    ``MARGINAL_SHARE`` of the first post's: p ** b - (p - 1) ** b >= 1/2."""
+    ``MARGINAL_SHARE`` of the first post's: p ** b - (p - 1) ** b >= 1/2, with b
+    at the top of its interval (the most generous reading the data allows)."""
     best = 1
     for p in range(2, max(observed_max, 1) + 1):
-        if p**fit.b - (p - 1) ** fit.b < MARGINAL_SHARE:
+        if p**fit.high - (p - 1) ** fit.high < MARGINAL_SHARE:
             break
         best = p
     return best
