@@ -16,6 +16,7 @@ See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,12 +81,20 @@ CONTENT_TYPES = ("Image", "Video", "Text", "Document", "Article", "Poll", "")
 
 
 @dataclass(frozen=True, slots=True)
-class Workbook:
+class Export:
+    """A generated export file and what its import must store."""
+
     label: str
     path: Path
+    rows: int
+    """Data rows of the file (for a workbook: its posts)."""
     posts: int
+    daily: int
+    """Daily values the import must store."""
     seconds: float
     """Time to generate the file (not compared)."""
+    folder: str = "linkedin"
+    """The folder under the workspace's ``exports/`` the file is linked into."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +195,7 @@ def write_xlsx(path: Path, n_posts: int, year: int) -> None:
     book.close()
 
 
-def generate(folder: Path, xlsx_posts: int) -> tuple[Workbook, ...]:
+def generate(folder: Path, xlsx_posts: int) -> tuple[Export, ...]:
     folder.mkdir(parents=True, exist_ok=True)
     made = []
     for label, name, n, writer in (
@@ -195,7 +204,8 @@ def generate(folder: Path, xlsx_posts: int) -> tuple[Workbook, ...]:
     ):
         started = time.perf_counter()
         writer(folder / name, n, 2025)
-        made.append(Workbook(label, folder / name, n, time.perf_counter() - started))
+        made.append(Export(label, folder / name, n, n, DAYS * DAILY_METRICS,
+                           time.perf_counter() - started))  # fmt: skip
     return tuple(made)
 
 
@@ -215,19 +225,19 @@ _PROBE = (
 )
 
 
-def run_import(workbook: Path, workspace: Path) -> Run:
+def run_import(export: Path, workspace: Path, folder: str = "linkedin") -> Run:
     """A fresh workspace (not timed), the file linked in, then ``fokus import``."""
     subprocess.run(
         [*fokus_command(), "init", str(workspace), "--organisation", "Bench",
          "--lang", "en"],
         check=True, capture_output=True,
     )  # fmt: skip
-    target = workspace / "exports" / "linkedin" / workbook.name
+    target = workspace / "exports" / folder / export.name
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(workbook, target)
+        os.link(export, target)
     except OSError:
-        shutil.copy2(workbook, target)
+        shutil.copy2(export, target)
     command = [*fokus_command(), "import", str(workspace), "--quiet"]
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *command], capture_output=True, text=True,
@@ -247,121 +257,146 @@ def stored(workspace: Path) -> tuple[int, int]:
     return int(posts), int(days)
 
 
+Result = tuple[Export, Run, tuple[int, int]]
+
+
+def measure(
+    exports: Sequence[Export], repeat: int, workdir: Path, *, keep: bool
+) -> list[Result]:
+    """Import each file ``repeat`` times, each in a fresh workspace: the best run."""
+    results = []
+    for export in exports:
+        runs = []
+        for attempt in range(repeat):
+            workspace = workdir / f"run-{export.path.name}-{attempt}"
+            runs.append(run_import(export.path, workspace, export.folder))
+            counts = stored(workspace)
+            if not keep:
+                shutil.rmtree(workspace)
+            print(f"  {export.label} run {attempt + 1}: {runs[-1].wall:.2f} s, "
+                  f"{gb(runs[-1].rss_bytes)}")  # fmt: skip
+        results.append((export, min(runs, key=lambda r: r.wall), counts))
+    return results
+
+
 # -- reporting ---------------------------------------------------------------------
 
 
 def table(
-    results: list[tuple[Workbook, Run, tuple[int, int]]], repeat: int
+    results: list[Result], repeat: int, first: str = "Workbook", noun: str = "Posts"
 ) -> list[str]:
     lines = [
-        "| Workbook | Posts | File size | fokus import (wall, best of "
-        f"{repeat}) | CPU (user+sys) | Peak RSS | Posts per second | Stored |",
+        f"| {first} | {noun} | File size | fokus import (wall, best of "
+        f"{repeat}) | CPU (user+sys) | Peak RSS | {noun} per second | Stored |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for workbook, run, (posts, days) in results:
-        ok = posts == workbook.posts and days == DAYS * DAILY_METRICS
+    for export, run, (posts, days) in results:
+        ok = posts == export.posts and days == export.daily
         lines.append(
-            f"| {workbook.label} | {workbook.posts:,} | "
-            f"{workbook.path.stat().st_size / 1e6:.1f} MB | {run.wall:.2f} s | "
-            f"{run.cpu:.2f} s | {gb(run.rss_bytes)} | {workbook.posts / run.wall:,.0f} | "
+            f"| {export.label} | {export.rows:,} | "
+            f"{export.path.stat().st_size / 1e6:.1f} MB | {run.wall:.2f} s | "
+            f"{run.cpu:.2f} s | {gb(run.rss_bytes)} | {export.rows / run.wall:,.0f} | "
             f"{posts:,} posts, {days:,} daily values: {'correct' if ok else 'WRONG'} |"
         )
     return lines
 
 
-def write_doc(
-    args: argparse.Namespace, lines: list[str], load: tuple[float, float]
+def write_section(
+    markers: tuple[str, str],
+    title: str,
+    command: Sequence[str],
+    what: str,
+    *,
+    load: tuple[float, float],
+    lines: Sequence[str],
 ) -> None:
-    """Replace the workbook section of docs/performance.md (or append it)."""
+    """Replace a section of docs/performance.md between its markers (or append it):
+    the machine, the command, ``what`` was measured, how, the load and the table."""
+    start, end = markers
     section = "\n".join([
-        DOC_START,
-        "## LinkedIn workbooks: `fokus import` of large content exports",
+        start,
+        f"## {title}",
         "",
         f"Measured {dt.date.today().isoformat()} on {machine()}.",
         "",
         "Reproduce from the repository root:",
         "",
         "```",
-        shlex.join([".venv/bin/python", "benchmarks/workbook_benchmark.py",
-                    "--xlsx-posts", str(args.xlsx_posts), "--repeat",
-                    str(args.repeat), "--write-doc"]),
+        shlex.join([".venv/bin/python", *command, "--write-doc"]),
         "```",
         "",
-        "Two LinkedIn content exports in LinkedIn's layout (a `Metrics` sheet of "
-        f"{DAYS} days × {DAILY_METRICS} figures and an `All posts` sheet, each under "
-        "its description row): a BIFF8 `.xls` whose posts sheet is full (65,536 rows, "
-        f"BIFF8's limit: description, header and {XLS_POSTS:,} posts) and an `.xlsx` "
-        f"with {args.xlsx_posts:,} posts. fokus ran as the CLI, `fokus import "
-        "WORKSPACE --quiet`, each run in its own process in a fresh workspace; wall "
-        "time is the whole process (start-up included); CPU time and peak RSS come "
-        "from `resource.getrusage(RUSAGE_CHILDREN)` in a probe process whose only "
-        "child is the import.",
+        f"{what} fokus ran as the CLI, `fokus import WORKSPACE --quiet`, each run in "
+        "its own process in a fresh workspace; wall time is the whole process "
+        "(start-up included); CPU time and peak RSS come from "
+        "`resource.getrusage(RUSAGE_CHILDREN)` in a probe process whose only child "
+        "is the import.",
         f"Load average (1 min) before / after the runs: {load[0]:.1f} / {load[1]:.1f} "
         f"on {os.cpu_count()} cores.",
         "",
         *lines,
-        DOC_END,
+        end,
     ])  # fmt: skip
     text = DOC.read_text(encoding="utf-8")
-    if DOC_START in text and DOC_END in text:
-        head, rest = text.split(DOC_START, 1)
-        text = head + section + rest.split(DOC_END, 1)[1]
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + section + rest.split(end, 1)[1]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     DOC.write_text(text, encoding="utf-8")
     print(f"\nWrote {DOC.relative_to(REPO)}")
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--xlsx-posts", type=int, default=100_000)
+def write_doc(
+    args: argparse.Namespace, lines: list[str], load: tuple[float, float]
+) -> None:
+    """Replace the workbook section of docs/performance.md (or append it)."""
+    command = ["benchmarks/workbook_benchmark.py", "--xlsx-posts",
+               str(args.xlsx_posts), "--repeat", str(args.repeat)]  # fmt: skip
+    what = (
+        "Two LinkedIn content exports in LinkedIn's layout (a `Metrics` sheet of "
+        f"{DAYS} days × {DAILY_METRICS} figures and an `All posts` sheet, each under "
+        "its description row): a BIFF8 `.xls` whose posts sheet is full (65,536 rows, "
+        f"BIFF8's limit: description, header and {XLS_POSTS:,} posts) and an `.xlsx` "
+        f"with {args.xlsx_posts:,} posts."
+    )
+    write_section(
+        (DOC_START, DOC_END),
+        "LinkedIn workbooks: `fokus import` of large content exports",
+        command, what, load=load, lines=lines,
+    )  # fmt: skip
+
+
+def parse_args(doc: str, sizes: dict[str, int]) -> argparse.Namespace:
+    """``--repeat``, ``--workdir``, ``--keep``, ``--write-doc`` and the script's own
+    sizes (option -> default), each at least 1."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    for option, default in sizes.items():
+        parser.add_argument(option, type=int, default=default)
     parser.add_argument("--repeat", type=int, default=3, help="best of R runs each")
     parser.add_argument("--workdir", type=Path, help="default: a new temp folder")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--write-doc", action="store_true",
                         help="write the figures into docs/performance.md")  # fmt: skip
     args = parser.parse_args()
-    if args.xlsx_posts < 1 or args.repeat < 1:
-        parser.error("need --xlsx-posts ≥ 1 and --repeat ≥ 1")
+    for option in (*sizes, "--repeat"):
+        if getattr(args, option[2:].replace("-", "_")) < 1:
+            parser.error(f"need {option} ≥ 1")
     return args
 
 
-def main() -> None:
-    args = parse_args()
+@contextlib.contextmanager
+def work_folder(args: argparse.Namespace, prefix: str) -> Iterator[Path]:
+    """``--workdir`` or a new temporary folder (never inside the repository),
+    cleaned up afterwards unless ``--keep``."""
     own_dir = args.workdir is None
-    workdir = (
-        args.workdir or Path(tempfile.mkdtemp(prefix="fokus-xlbench-"))
-    ).resolve()
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix=prefix))).resolve()
     if workdir == REPO or REPO in workdir.parents:
         raise SystemExit("--workdir must be outside the repository")
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         print(f"Machine: {machine()}")
         print(f"Work folder: {workdir}")
-        workbooks = generate(workdir / "data", args.xlsx_posts)
-        for workbook in workbooks:
-            print(f"Generated {workbook.label}: {workbook.posts:,} posts, "
-                  f"{workbook.path.stat().st_size / 1e6:.1f} MB in "
-                  f"{workbook.seconds:.1f} s")  # fmt: skip
-        load_before = os.getloadavg()[0]
-        results = []
-        for workbook in workbooks:
-            runs = []
-            for attempt in range(args.repeat):
-                workspace = workdir / f"run-{workbook.path.suffix[1:]}-{attempt}"
-                runs.append(run_import(workbook.path, workspace))
-                counts = stored(workspace)
-                if not args.keep:
-                    shutil.rmtree(workspace)
-                print(f"  {workbook.label} run {attempt + 1}: {runs[-1].wall:.2f} s, "
-                      f"{gb(runs[-1].rss_bytes)}")  # fmt: skip
-            results.append((workbook, min(runs, key=lambda r: r.wall), counts))
-        load = (load_before, os.getloadavg()[0])
-        lines = table(results, args.repeat)
-        print()
-        print("\n".join(lines))
-        if args.write_doc:
-            write_doc(args, lines, load)
+        yield workdir
     finally:
         if args.keep:
             print(f"Kept {workdir}")
@@ -369,6 +404,34 @@ def main() -> None:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
             shutil.rmtree(workdir / "data", ignore_errors=True)
+
+
+def run_all(
+    args: argparse.Namespace,
+    exports: Sequence[Export],
+    workdir: Path,
+    write: Callable[[argparse.Namespace, list[str], tuple[float, float]], None],
+    **columns: str,
+) -> None:
+    """Time every export, print the table and, with ``--write-doc``, write it."""
+    for export in exports:
+        print(f"Generated {export.label}: {export.rows:,} rows, "
+              f"{export.path.stat().st_size / 1e6:.1f} MB in "
+              f"{export.seconds:.1f} s")  # fmt: skip
+    load_before = os.getloadavg()[0]
+    results = measure(exports, args.repeat, workdir, keep=args.keep)
+    load = (load_before, os.getloadavg()[0])
+    lines = table(results, args.repeat, **columns)
+    print()
+    print("\n".join(lines))
+    if args.write_doc:
+        write(args, lines, load)
+
+
+def main() -> None:
+    args = parse_args(__doc__, {"--xlsx-posts": 100_000})
+    with work_folder(args, "fokus-xlbench-") as workdir:
+        run_all(args, generate(workdir / "data", args.xlsx_posts), workdir, write_doc)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import ClassVar
 
 from fokus.ingest.base import ImportContext, Stored
@@ -171,20 +171,30 @@ def _clean(
     """
     link = _LINK.search(cell(record, cols.link))
     raw_time = cell(record, cols.post_time)
-    loose = parse_loose(raw_time)
-    published = raw_time  # unreadable: the store skips the row with the raw text
-    inferred = None
-    if loose is not None and loose.year is None:
-        inferred = latest_on_or_before(loose.month, loose.day, latest)
-        published = _iso(LooseDate(inferred.year, loose.month, loose.day, loose.time))
-    elif loose is not None:
-        published = _iso(loose)
+    published, inferred = _post_time(raw_time, latest)
     said = cell(record, cols.format).strip() if cols.format is not None else ""
     word = said or (link["kind"].lower() if link else "")
     cleaned = [*record, *[""] * (width - len(record))]
     cleaned[cols.post_time] = published
     added = (link["id"], link["handle"]) if link else ("", "")
     return [*cleaned, *added, word, raw_time], inferred, word
+
+
+@lru_cache(maxsize=4096)
+def _post_time(raw_time: str, latest: dt.date) -> tuple[str, dt.date | None]:
+    """The post time as ISO, and the day if its year was inferred.
+
+    Cached: TikTok Studio writes days without a time (``July 16``), so its rows
+    share a few hundred values; a business export's times are read once each.
+    """
+    loose = parse_loose(raw_time)
+    if loose is None:
+        return raw_time, None  # unreadable: the store skips the row with the raw text
+    if loose.year is None:
+        inferred = latest_on_or_before(loose.month, loose.day, latest)
+        year_given = LooseDate(inferred.year, loose.month, loose.day, loose.time)
+        return _iso(year_given), inferred
+    return _iso(loose), None
 
 
 def _iso(loose: LooseDate) -> str:
