@@ -327,7 +327,7 @@ def _video_findings(
         measure = next(
             (m for m in SHARE_MEASURES if any(b.measures[m] for b in mine)), None
         )
-        where = _where(gs[0]) | {"basis": MessageKey(f"table.formats.basis.{basis}")}
+        where = _where(gs[0]) | {"basis": MessageKey(f"table.formats.scope.{basis}")}
         videos = sum(b.videos for b in mine)
         if measure is None:
             findings.append(Finding("finding.formats.no_watch_data", "notice",
