@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.analyses.coverage import Coverage
+from fokus.analyses.registry import ANALYSES
 from fokus.model.results import SectionResult
 from fokus.review import review_data, review_workspace, run_analyses, write_review
 from fokus.store import Store
@@ -44,9 +45,9 @@ def test_an_empty_workspace_gets_a_report_that_says_what_to_do(tmp_path: Path) -
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["generated_at"] == "2026-01-02T03:04:05Z"
     assert document["period"] is None
+    # Every section, in report order, says it has too little to go on.
     assert [(s["key"], s["status"]) for s in document["sections"]] == [
-        ("coverage", "insufficient_data"),
-        ("channels", "insufficient_data"),
+        (analysis.key, "insufficient_data") for analysis in ANALYSES
     ]
     assert document["sections"][0]["findings"][0]["text"] == (
         "Ingenting er importert ennå, så det er ingenting å gå gjennom."

@@ -5,5 +5,6 @@ from __future__ import annotations
 from fokus.analyses.base import Analysis
 from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
+from fokus.analyses.formats import Formats
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(), Channels())
+ANALYSES: tuple[Analysis, ...] = (Coverage(), Channels(), Formats())
