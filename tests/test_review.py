@@ -45,7 +45,8 @@ def test_an_empty_workspace_gets_a_report_that_says_what_to_do(tmp_path: Path) -
     assert document["generated_at"] == "2026-01-02T03:04:05Z"
     assert document["period"] is None
     assert [(s["key"], s["status"]) for s in document["sections"]] == [
-        ("coverage", "insufficient_data")
+        ("coverage", "insufficient_data"),
+        ("strategy", "insufficient_data"),
     ]
     assert document["sections"][0]["findings"][0]["text"] == (
         "Ingenting er importert ennå, så det er ingenting å gå gjennom."

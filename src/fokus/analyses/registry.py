@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from fokus.analyses.base import Analysis
 from fokus.analyses.coverage import Coverage
+from fokus.analyses.strategy import Strategy
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(),)
+ANALYSES: tuple[Analysis, ...] = (Coverage(), Strategy())
