@@ -353,7 +353,7 @@ def test_the_demo_kpis_are_met_on_track_behind_and_not_measurable(
         "Median rekkevidde per innlegg på Instagram": "met",
         "Samlet organisk rekkevidde i år, alle kanaler": "behind",
         "Engasjement per person nådd på Instagram": "met",
-        "Engasjement per visning på X": "behind",
+        "Median visninger per innlegg på X": "behind",
         "Nye følgere på LinkedIn i år": "on_track",
         "Nye abonnenter på YouTube i år": "not_measurable",
     }

@@ -166,7 +166,7 @@ def _findings(goal: GoalConfig, r: KpiResult) -> list[Finding]:
         "value": _number(r.value, rate),
         "target": _number(kpi.target, rate),
         "gap": _number(r.gap, rate),
-        "projected": _number(r.projected, rate),
+        "projected": None if r.projected is None else round(r.projected),
         "n": r.n,
         "basis": _basis(r),
         "last": r.covered.end if r.covered else None,
@@ -222,7 +222,8 @@ def _trend(base: dict[str, Param], r: KpiResult, rate: bool) -> Finding:
         {
             **base,
             "previous": _number(r.previous, rate),
-            "change": Percent(r.change),
+            # A rate's change is a difference in percentage points, said so.
+            "change": r.change * 100 if rate else Percent(r.change),
         },
         Evidence(
             n=r.n,

@@ -102,11 +102,11 @@ period = "12_months"
 text = "Engasjement per person nådd på Instagram"
 
 [[goals.kpis]]
-metric = "engagement_rate_views"
+metric = "median_views"
 platform = "x"
-target = 0.02
+target = 100
 period = "12_months"
-text = "Engasjement per visning på X"
+text = "Median visninger per innlegg på X"
 
 [[goals]]
 key = "rekruttering"
