@@ -206,7 +206,7 @@ INVALID = [
         "config.unknown_key",
         {
             "field": "goals[1].kpis[1].goal",
-            "known": "metric, platform, target, deadline, text",
+            "known": "metric, platform, target, deadline, text, period, start",
         },
     ),
     # Missing and empty required fields.

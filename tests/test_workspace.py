@@ -496,6 +496,10 @@ def test_registers_guide_describes_every_column() -> None:
 
 MESSAGE_KEYS = (
     "config.syntax",
+    "config.invalid_period",
+    "config.range_needs",
+    "config.start_after_deadline",
+    "config.start_without_range",
     "config.unknown_key",
     "config.missing",
     "config.empty",

@@ -444,6 +444,7 @@ def demo(
     """Create a fictional organisation's workspace, import its exports, review it."""
     from fokus.demo import (  # noqa: PLC0415 (start-up time of the other commands)
         DEMO_ORGANISATION,
+        write_demo_config,
         write_demo_exports,
         write_demo_registers,
     )
@@ -454,9 +455,10 @@ def demo(
         if (directory / "fokus.toml").exists():
             workspace = open_workspace(directory)
         else:
-            workspace = init_workspace(
-                directory, DEMO_ORGANISATION, language, today=today
-            )
+            init_workspace(directory, DEMO_ORGANISATION, language, today=today)
+            # The demo's own plan: six channels, goals and KPIs for the review.
+            write_demo_config(directory, language, today)
+            workspace = open_workspace(directory)
         files = write_demo_exports(workspace.exports_dir, today=today)
         write_demo_registers(
             workspace.registers_dir, workspace.config.language, today=today

@@ -23,6 +23,8 @@ from fokus.i18n import LANGUAGES, Language
 from fokus.model.vocab import PLATFORMS, Platform
 
 ChannelRole = Literal["main", "support", "other", "shelved"]
+KpiPeriod = Literal["year", "12_months", "range"]
+KPI_PERIODS: tuple[KpiPeriod, ...] = get_args(KpiPeriod)
 CHANNEL_ROLES: tuple[ChannelRole, ...] = get_args(ChannelRole)
 
 CHANNEL_PLATFORMS: tuple[Platform, ...] = tuple(p for p in PLATFORMS if p != "meta")
@@ -35,13 +37,20 @@ DEFAULT_TIMEZONE = "Europe/Oslo"
 
 @dataclass(frozen=True, slots=True)
 class KpiConfig:
-    """One measurable indicator of a goal; ``platform`` None means all channels."""
+    """One measurable indicator of a goal; ``platform`` None means all channels.
+
+    ``period`` is what the KPI is measured over: the calendar ``year`` of the
+    deadline (or of the latest data), the ``12_months`` up to the latest data, or
+    the ``range`` from ``start`` to ``deadline``.
+    """
 
     metric: str
     platform: Platform | None
     target: float | None
     deadline: dt.date | None
     text: str
+    period: KpiPeriod = "year"
+    start: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,8 @@ _EXAMPLES: Mapping[str, str] = {
     "metric": 'metric = "reach"',
     "target": "target = 50000",
     "deadline": "deadline = 2026-12-31",
+    "period": 'period = "year"',
+    "start": "start = 2026-03-01",
 }
 _Choice = TypeVar("_Choice", bound=str)
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -178,7 +189,7 @@ def _goal(table: _Table, position: int) -> GoalConfig:
 
 
 def _kpi(table: _Table) -> KpiConfig:
-    return KpiConfig(
+    kpi = KpiConfig(
         metric=table.text("metric"),
         # A KPI without a platform is measured across all channels.
         platform=(
@@ -189,7 +200,25 @@ def _kpi(table: _Table) -> KpiConfig:
         target=table.number("target", minimum=None),
         deadline=table.date("deadline"),
         text=table.text("text", "", allow_empty=True),
+        period=table.choice("period", KPI_PERIODS, "year"),
+        start=table.date("start"),
     )
+    # A range runs from start to deadline; a start means nothing for the others.
+    if kpi.period == "range":
+        for key in ("start", "deadline"):
+            if getattr(kpi, key) is None:
+                raise table.fail("config.range_needs", key, example=_EXAMPLES[key])
+        assert kpi.start is not None and kpi.deadline is not None
+        if kpi.start > kpi.deadline:
+            raise table.fail(
+                "config.start_after_deadline",
+                "start",
+                start=kpi.start.isoformat(),
+                deadline=kpi.deadline.isoformat(),
+            )
+    elif kpi.start is not None:
+        raise table.fail("config.start_without_range", "start", period=kpi.period)
+    return kpi
 
 
 def _refuse_duplicates(top: _Table, config: WorkspaceConfig) -> None:

@@ -108,6 +108,12 @@ class MessageKeys(tuple[str, ...]):
     __slots__ = ()
 
 
+class Percent(float):
+    """A parameter that is a fraction, shown as a percentage (``0.05`` → 5 %)."""
+
+    __slots__ = ()
+
+
 def _display(value: object, language: Language) -> object:
     """Format numbers and dates in parameters the way the language writes them."""
     if isinstance(value, MessageKey | Label):
@@ -117,7 +123,8 @@ def _display(value: object, language: Language) -> object:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        return format_number(value, language)
+        shown = format_percent if isinstance(value, Percent) else format_number
+        return shown(value, language)
     if isinstance(value, dt.date):
         return format_day(value, language)
     return value

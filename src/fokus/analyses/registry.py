@@ -6,5 +6,6 @@ from fokus.analyses.base import Analysis
 from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
 from fokus.analyses.formats import Formats
+from fokus.analyses.strategy import Strategy
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(), Channels(), Formats())
+ANALYSES: tuple[Analysis, ...] = (Coverage(), Strategy(), Channels(), Formats())

@@ -5,7 +5,8 @@ them as the files a communications team downloads over the years from Meta
 Business Suite, LinkedIn, TikTok Studio, YouTube Studio and X, so the demo runs
 through the real importers and the real review.
 ``write_demo_registers`` fills in the five registers, with problems planted for the
-analyses to find.
+analyses to find, and ``write_demo_config`` the organisation's channels, goals and
+KPIs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from fokus.demo.config import write_demo_config
 from fokus.demo.linkedin_writers import write_linkedin
 from fokus.demo.meta_writers import META_WRITERS, Writer
 from fokus.demo.organisation import DEMO_ORGANISATION
@@ -27,6 +29,7 @@ from fokus.model.vocab import ExportKind
 __all__ = [
     "DEMO_ORGANISATION",
     "WRITERS",
+    "write_demo_config",
     "write_demo_exports",
     "write_demo_registers",
 ]

@@ -1,0 +1,386 @@
+"""Strategy check (section 1), data part: each KPI in fokus.toml against its target.
+
+Every KPI of every goal is measured from the store (``kpis.measure_kpi``) and shown
+with its period, value, target, gap, status and trend, how many posts or days it
+rests on, and for a rate its denominator. A KPI the imported data cannot measure
+says which export would measure it. The judgment parts of the strategy check (the
+strategy's age, goals serving nothing, priorities against practice) are added here
+by the registers work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import ClassVar
+
+from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
+from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
+from fokus.analyses.kpis import KpiResult, measure_kpi
+from fokus.analyses.measures import post_measures
+from fokus.config import GoalConfig, KpiConfig
+from fokus.i18n import MessageKey, Percent
+from fokus.model.results import (
+    Action,
+    CellKind,
+    Column,
+    Evidence,
+    Finding,
+    Param,
+    SectionResult,
+    Table,
+)
+from fokus.model.vocab import Platform, Severity
+
+_SEVERITY: dict[str, Severity] = {
+    "met": "info",
+    "on_track": "info",
+    "no_target": "notice",
+    "too_few_posts": "notice",
+    "behind": "warning",
+    "not_measurable": "warning",
+}
+_RATE_DENOMINATOR = "per row (column denominator); median of per-post rates"
+
+
+class Strategy:
+    """Where each KPI stands against its target."""
+
+    key: ClassVar[str] = "strategy"
+
+    def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
+        """One finding per KPI, a table of counts and a table of rates."""
+        goals = sorted(context.config.goals, key=lambda g: g.priority)
+        pairs = [(goal, kpi) for goal in goals for kpi in goal.kpis]
+        if not pairs:
+            return SectionResult(
+                self.key,
+                "insufficient_data",
+                findings=(Finding("finding.strategy.no_kpis", "warning"),),
+                actions=(Action("action.strategy.add_kpis", impact=3, effort=1),),
+            )
+        data_end = _data_end(data, context.today)
+        if data_end is None:
+            return SectionResult(
+                self.key,
+                "insufficient_data",
+                findings=(Finding("finding.strategy.no_data", "warning"),),
+                actions=(Action("action.strategy.import_exports", impact=3, effort=1),),
+            )
+        measures = post_measures(data)
+        platforms = _platforms(data, context)
+        results = [
+            (goal, measure_kpi(kpi, measures, data.daily, data_end, platforms))
+            for goal, kpi in pairs
+        ]
+        findings = [f for goal, r in results for f in _findings(goal, r)]
+        findings.extend(_goals_unmeasured(goals, [r for _, r in results]))
+        measured = any(r.value is not None for _, r in results)
+        return SectionResult(
+            self.key,
+            "ok" if measured else "insufficient_data",
+            findings=tuple(findings),
+            tables=tuple(
+                t
+                for t in (_table(results, rates=False), _table(results, rates=True))
+                if t.rows
+            ),
+            actions=_actions([r for _, r in results]),
+        )
+
+
+def _data_end(data: ReviewData, today: dt.date) -> dt.date | None:
+    """The day the data reaches: the newest export date (a posts export lists the
+    posts up to that day), or a later day in the data; never after today."""
+    if not int(scalar(data.posts.count())) and not int(scalar(data.daily.count())):
+        return None
+    days = [
+        to_date(scalar(data.imports.as_of.max())),
+        to_date(scalar(data.posts.published_day.max())),
+        to_date(scalar(data.daily.day.max())),
+    ]
+    return min(max(d for d in days if d is not None), today)
+
+
+def _platforms(data: ReviewData, context: ReviewContext) -> tuple[Platform, ...]:
+    """What an all-channel KPI counts: platforms with data, and planned channels."""
+    found: set[str] = set()
+    for table in (data.posts, data.daily):
+        found.update(
+            str(r["platform"]) for r in records(table.select("platform").distinct())
+        )
+    found.update(c.platform for c in context.config.channels if c.role != "shelved")
+    return tuple(sorted(found))  # type: ignore[arg-type]  # store platforms
+
+
+def _metric_name(kpi: KpiConfig) -> MessageKey | str:
+    if kpi.metric in KPI_METRICS:
+        return MessageKey(f"column.strategy.metric.{kpi.metric}")
+    return kpi.metric
+
+
+def _name(kpi: KpiConfig) -> MessageKey | str:
+    return kpi.text or _metric_name(kpi)
+
+
+def _channel(kpi: KpiConfig) -> MessageKey:
+    if kpi.platform is None:
+        return MessageKey("column.strategy.all_channels")
+    return MessageKey(f"platform.{kpi.platform}")
+
+
+def _basis(r: KpiResult) -> MessageKey:
+    source = "posts" if r.metric is None or r.metric.source == "posts" else "days"
+    return MessageKey(f"column.strategy.basis.{source}")
+
+
+def _number(value: float | None, rate: bool) -> Param:
+    if value is None:
+        return None
+    return Percent(value) if rate else value
+
+
+def _findings(goal: GoalConfig, r: KpiResult) -> list[Finding]:
+    kpi = r.kpi
+    base: dict[str, Param] = {
+        "goal": goal.text,
+        "kpi": _name(kpi),
+        "platform": _channel(kpi),
+        "start": r.period.start,
+        "end": r.period.end,
+    }
+    if r.metric is None:
+        known = ", ".join(sorted(KPI_METRICS))
+        return [
+            Finding(
+                "finding.strategy.kpi_unknown_metric",
+                "warning",
+                {**base, "metric": kpi.metric, "known": known},
+            )
+        ]
+    if r.value is None:
+        return [_not_measurable(base, r)]
+    rate = is_rate(r.metric)
+    params: dict[str, Param] = {
+        **base,
+        "value": _number(r.value, rate),
+        "target": _number(kpi.target, rate),
+        "gap": _number(r.gap, rate),
+        "projected": None if r.projected is None else round(r.projected),
+        "n": r.n,
+        "basis": _basis(r),
+        "last": r.covered.end if r.covered else None,
+    }
+    evidence = Evidence(
+        n=r.n,
+        value=r.value,
+        interval=r.interval,
+        denominator=r.metric.denominator,
+    )
+    # A total still running is read through its projection; a level, or a period
+    # that is over, by its value alone.
+    over = r.covered is not None and r.covered.end >= r.period.end
+    level = r.projected is None or over
+    suffix = "_level" if level and r.status in ("on_track", "behind") else ""
+    findings = [
+        Finding(
+            f"finding.strategy.kpi_{r.status}{suffix}",
+            _SEVERITY[r.status],
+            params,
+            evidence,
+        )
+    ]
+    if r.change is not None and r.previous is not None:
+        findings.append(_trend(base, r, rate))
+    # An all-channel KPI that cannot count some channels says which and why.
+    for platform, kind in r.missing:
+        where = MessageKey(f"platform.{platform}")
+        findings.append(
+            Finding(
+                "finding.strategy.kpi_partial"
+                if kind
+                else "finding.strategy.kpi_partial_no_export",
+                "notice",
+                {**base, "where": where}
+                | ({"export": MessageKey(f"kind.{kind}")} if kind else {}),
+            )
+        )
+    return findings
+
+
+def _trend(base: dict[str, Param], r: KpiResult, rate: bool) -> Finding:
+    assert r.metric is not None and r.change is not None
+    median = r.metric.aggregate == "median"
+    key = (
+        "finding.strategy.kpi_trend_rate" if rate
+        else "finding.strategy.kpi_trend_median" if median
+        else "finding.strategy.kpi_trend"
+    )  # fmt: skip
+    return Finding(
+        key,
+        "info",
+        {
+            **base,
+            "previous": _number(r.previous, rate),
+            # A rate's change is a difference in percentage points, said so.
+            "change": r.change * 100 if rate else Percent(r.change),
+        },
+        Evidence(
+            n=r.n,
+            value=r.change,
+            interval=r.change_interval,
+            probability=r.chance_better,
+            denominator=r.metric.denominator,
+        ),
+    )
+
+
+def _not_measurable(base: dict[str, Param], r: KpiResult) -> Finding:
+    if r.covered is None:
+        return Finding("finding.strategy.kpi_no_data_in_period", "warning", base)
+    exports = [(p, kind) for p, kind in r.missing if kind]
+    if exports:
+        platform, kind = exports[0]
+        return Finding(
+            "finding.strategy.kpi_not_measurable",
+            "warning",
+            {
+                **base,
+                "where": MessageKey(f"platform.{platform}"),
+                "export": MessageKey(f"kind.{kind}"),
+            },
+        )
+    return Finding("finding.strategy.kpi_not_on_platform", "warning", base)
+
+
+def _goals_unmeasured(
+    goals: Sequence[GoalConfig], results: Sequence[KpiResult]
+) -> list[Finding]:
+    """A goal none of whose KPIs the data measures."""
+    measured = {id(r.kpi) for r in results if r.value is not None}
+    return [
+        Finding(
+            "finding.strategy.goal_not_measured"
+            if goal.kpis
+            else "finding.strategy.goal_without_kpi",
+            "warning",
+            {"goal": goal.text},
+        )
+        for goal in goals
+        if not any(id(k) in measured for k in goal.kpis)
+    ]
+
+
+def _actions(results: Sequence[KpiResult]) -> tuple[Action, ...]:
+    actions: list[Action] = []
+    seen: set[tuple[str, str]] = set()
+    for r in results:
+        for platform, kind in r.missing:
+            if kind and (platform, kind) not in seen and r.value is None:
+                seen.add((platform, kind))
+                actions.append(
+                    Action(
+                        "action.strategy.import_export",
+                        impact=2,
+                        effort=1,
+                        params={
+                            "platform": MessageKey(f"platform.{platform}"),
+                            "export": MessageKey(f"kind.{kind}"),
+                        },
+                        finding_keys=("finding.strategy.kpi_not_measurable",),
+                    )
+                )
+    behind = [r for r in results if r.status == "behind"]
+    if behind:
+        actions.append(
+            Action(
+                "action.strategy.kpis_behind",
+                impact=3,
+                effort=2,
+                params={"n": len(behind)},
+                finding_keys=("finding.strategy.kpi_behind",),
+            )
+        )
+    return tuple(actions)
+
+
+def _table(results: Sequence[tuple[GoalConfig, KpiResult]], *, rates: bool) -> Table:
+    kind: CellKind = "percent" if rates else "number"
+    denominator = _RATE_DENOMINATOR if rates else None
+    change_denominator = "difference in percentage points" if rates else None
+    columns = [
+        Column("goal", "column.strategy.goal"),
+        Column("kpi", "column.strategy.kpi"),
+        Column("metric", "column.strategy.metric", "label"),
+        Column("channel", "column.strategy.channel", "label"),
+        Column("start", "column.strategy.start", "date"),
+        Column("end", "column.strategy.end", "date"),
+        Column("last", "column.strategy.last", "date"),
+        Column("value", "column.strategy.value", kind, denominator),
+        Column("low", "column.strategy.low", kind, denominator),
+        Column("high", "column.strategy.high", kind, denominator),
+        Column("target", "column.strategy.target", kind, denominator),
+        Column("gap", "column.strategy.gap", kind, denominator),
+        Column("projected", "column.strategy.projected", kind, denominator),
+        Column("status", "column.strategy.status", "label"),
+        Column("previous", "column.strategy.previous", kind, denominator),
+        Column(
+            "change",
+            "column.strategy.change_points" if rates else "column.strategy.change",
+            "percent",
+            change_denominator,
+        ),
+        Column(
+            "change_low", "column.strategy.change_low", "percent", change_denominator
+        ),
+        Column(
+            "change_high", "column.strategy.change_high", "percent", change_denominator
+        ),
+        Column("chance_better", "column.strategy.chance_better", "percent"),
+        Column("n", "column.strategy.n", "integer"),
+        Column("basis", "column.strategy.basis", "label"),
+        Column("paid_left_out", "column.strategy.paid_left_out", "integer"),
+    ]
+    if rates:
+        columns.append(Column("denominator", "column.strategy.denominator", "label"))
+    rows = []
+    for goal, r in results:
+        # Unmeasurable and unknown KPIs are listed with the counts.
+        if (r.metric is not None and is_rate(r.metric)) != rates:
+            continue
+        low, high = r.interval or (None, None)
+        change_low, change_high = r.change_interval or (None, None)
+        row: list[Param] = [
+            goal.text,
+            r.kpi.text,
+            _metric_name(r.kpi),
+            _channel(r.kpi),
+            r.period.start,
+            r.period.end,
+            r.covered.end if r.covered and r.value is not None else None,
+            r.value,
+            low,
+            high,
+            r.kpi.target,
+            r.gap,
+            r.projected,
+            f"column.strategy.status.{r.status}",
+            r.previous,
+            r.change,
+            change_low,
+            change_high,
+            r.chance_better,
+            r.n,
+            str(_basis(r)),
+            r.paid_left_out,
+        ]
+        if rates:
+            assert r.metric is not None and r.metric.denominator is not None
+            row.append(f"report.denominator.{r.metric.denominator}")
+        rows.append(tuple(row))
+    return Table(
+        "strategy.kpi_rates" if rates else "strategy.kpis",
+        "table.strategy.kpi_rates" if rates else "table.strategy.kpis",
+        tuple(columns),
+        tuple(rows),
+    )
