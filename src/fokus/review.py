@@ -18,6 +18,7 @@ from fokus.analyses.registry import ANALYSES
 from fokus.files import write_atomically
 from fokus.i18n import Language
 from fokus.model.results import Period, Review, SectionResult
+from fokus.registers.experiments import read_experiments
 from fokus.report.html import render_html
 from fokus.report.json import render_json
 from fokus.store import Store
@@ -93,7 +94,11 @@ def review_workspace(
 ) -> Review:
     """Read the workspace's database and run every analysis."""
     generated_at = now or dt.datetime.now(dt.UTC)
-    context = ReviewContext(workspace.config, today or generated_at.date())
+    context = ReviewContext(
+        workspace.config,
+        today or generated_at.date(),
+        experiments=read_experiments(workspace.registers_dir),
+    )
     with Store.open(workspace.database_path) as store:
         data = review_data(store)
         sections = run_analyses(data, context, progress=progress)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from fokus.config import WorkspaceConfig
 from fokus.model.results import SectionResult
+from fokus.registers.experiments import ExperimentRegister
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -40,6 +41,8 @@ class ReviewContext:
 
     config: WorkspaceConfig
     today: dt.date
+    experiments: ExperimentRegister | None = None
+    """The experiments register as read by the review; None when there is none."""
 
 
 def records(table: ir.Table) -> list[dict[str, Any]]:

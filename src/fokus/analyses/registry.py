@@ -5,7 +5,10 @@ from __future__ import annotations
 from fokus.analyses.base import Analysis
 from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
+from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.strategy import Strategy
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(), Strategy(), Channels(), Formats())
+ANALYSES: tuple[Analysis, ...] = (
+    Coverage(), Strategy(), Channels(), Formats(), Focus(),
+)  # fmt: skip
