@@ -512,7 +512,9 @@ def test_pillars_are_read_in_order() -> None:
          "config.duplicate_pillar", "pillars[2].name"),
     ],
 )  # fmt: skip
-def test_bad_pillars_are_refused_naming_the_field(text: str, key: str, field: str) -> None:
+def test_bad_pillars_are_refused_naming_the_field(
+    text: str, key: str, field: str
+) -> None:
     error = _error('organisation = "X"\n' + text)
     assert error.message_key == key
     assert error.params["field"] == field

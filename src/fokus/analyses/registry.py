@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from fokus.analyses.base import Analysis
 from fokus.analyses.coverage import Coverage
+from fokus.analyses.organic import Organic
 
-ANALYSES: tuple[Analysis, ...] = (Coverage(),)
+ANALYSES: tuple[Analysis, ...] = (Coverage(), Organic())
