@@ -113,7 +113,7 @@ def _band_table(
         interval = median_interval(vs) if vs else None
         rows.append(
             (
-                f"{low}–{min(high, 100)}",
+                f"{low}–{min(high - 1, 100)}",
                 len(inside),
                 len(vs),
                 interval.estimate if interval else None,

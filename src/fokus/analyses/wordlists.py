@@ -25,6 +25,7 @@ slik slike som så sånn til tre to uten ut var ved vi vil ville vår våre vår
 vært å ogsa hele heller helt hvert ingenting litt mindre nesten nye ny nytt
 annenhver fram frem igjen imot lenger like neste senere siden snart stadig sted
 under unntatt år året årets gang ganger bl blant dvs osv pga ca kl
+fått gi gir ga tar tatt går gikk gått ser sett ber bør trenger finner finnes
 """
 )
 """Bokmål function words and very common verbs (after stopwords-iso's ``nb`` list,
