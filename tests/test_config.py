@@ -12,6 +12,7 @@ from fokus.config import (
     ChannelConfig,
     GoalConfig,
     KpiConfig,
+    PillarConfig,
     WorkspaceConfig,
     load_config,
 )
@@ -185,7 +186,7 @@ INVALID = [
         {
             "field": "langauge",
             "known": "organisation, language, timezone, strategy_reviewed, "
-            "channels, goals, brand_terms",
+            "channels, goals, brand_terms, pillars",
         },
     ),
     (
@@ -484,3 +485,36 @@ def test_every_field_is_documented(dataclass_type: type) -> None:
     text = DOCS.read_text(encoding="utf-8")
     for field in fields(dataclass_type):
         assert f"`{field.name}`" in text, field.name
+
+
+def test_pillars_are_read_in_order() -> None:
+    config = load_config(
+        'organisation = "X"\n'
+        '[[pillars]]\nname = " Natur og friluft "\nkeywords = ["tur", " #turglede "]\n'
+        '[[pillars]]\nname = "Kultur"\nkeywords = ["kultur"]\n'
+    )
+    assert config.pillars == (
+        PillarConfig("Natur og friluft", ("tur", "#turglede")),
+        PillarConfig("Kultur", ("kultur",)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "field"),
+    [
+        ('[[pillars]]\nname = "A"\nkeywords = []', "config.empty", "pillars[1].keywords"),
+        ('[[pillars]]\nname = "A"', "config.missing", "pillars[1].keywords"),
+        ('[[pillars]]\nkeywords = ["a"]', "config.missing", "pillars[1].name"),
+        ('[[pillars]]\nname = "A"\nkeywords = "a"', "config.not_text_list", "pillars[1].keywords"),
+        ('[[pillars]]\nname = "A"\nkeywords = ["a"]\nwords = 1', "config.unknown_key", "pillars[1].words"),
+        ('[[pillars]]\nname = "Kultur"\nkeywords = ["a"]\n'
+         '[[pillars]]\nname = "kultur"\nkeywords = ["b"]',
+         "config.duplicate_pillar", "pillars[2].name"),
+    ],
+)  # fmt: skip
+def test_bad_pillars_are_refused_naming_the_field(
+    text: str, key: str, field: str
+) -> None:
+    error = _error('organisation = "X"\n' + text)
+    assert error.message_key == key
+    assert error.params["field"] == field

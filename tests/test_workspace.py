@@ -516,6 +516,7 @@ MESSAGE_KEYS = (
     "config.invalid_role",
     "config.duplicate_channel",
     "config.duplicate_goal",
+    "config.duplicate_pillar",
     "workspace.missing",
     "workspace.not_a_folder",
     "workspace.no_config",

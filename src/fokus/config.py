@@ -75,6 +75,15 @@ class ChannelConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class PillarConfig:
+    """A content pillar defined by keywords: a post belongs to it when its text has
+    one of them at the start of a word (``tur`` matches ``turen``)."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class WorkspaceConfig:
     """Everything ``fokus.toml`` says about the organisation and its strategy."""
 
@@ -85,6 +94,7 @@ class WorkspaceConfig:
     channels: tuple[ChannelConfig, ...]
     goals: tuple[GoalConfig, ...]
     brand_terms: tuple[str, ...]
+    pillars: tuple[PillarConfig, ...] = ()
 
 
 # The TOML keys are the field names, so the two cannot drift apart.
@@ -92,6 +102,7 @@ _TOP_KEYS = tuple(field.name for field in fields(WorkspaceConfig))
 _CHANNEL_KEYS = tuple(field.name for field in fields(ChannelConfig))
 _GOAL_KEYS = tuple(field.name for field in fields(GoalConfig))
 _KPI_KEYS = tuple(field.name for field in fields(KpiConfig))
+_PILLAR_KEYS = tuple(field.name for field in fields(PillarConfig))
 
 # What a right value looks like, shown in messages; TOML reads the same in both
 # languages, so one example serves both catalogs.
@@ -117,6 +128,9 @@ _EXAMPLES: Mapping[str, str] = {
     "deadline": "deadline = 2026-12-31",
     "period": 'period = "year"',
     "start": "start = 2026-03-01",
+    "pillars": "[[pillars]]",
+    "name": 'name = "Natur og friluft"',
+    "keywords": 'keywords = ["tur", "friluftsliv", "#turglede"]',
 }
 _Choice = TypeVar("_Choice", bound=str)
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -147,6 +161,7 @@ def load_config(text: str, source: str = "fokus.toml") -> WorkspaceConfig:
             _goal(table, position)
             for position, table in enumerate(top.tables("goals", _GOAL_KEYS), 1)
         ),
+        pillars=tuple(_pillar(table) for table in top.tables("pillars", _PILLAR_KEYS)),
     )
     _refuse_duplicates(top, config)
     return config
@@ -221,6 +236,15 @@ def _kpi(table: _Table) -> KpiConfig:
     return kpi
 
 
+def _pillar(table: _Table) -> PillarConfig:
+    name = table.text("name")
+    keywords = table.texts("keywords")
+    if not keywords:  # a pillar no post can belong to is a slip, not a choice
+        problem = "config.empty" if "keywords" in table.raw else "config.missing"
+        raise table.fail(problem, "keywords", example=_EXAMPLES["keywords"])
+    return PillarConfig(name, keywords)
+
+
 def _refuse_duplicates(top: _Table, config: WorkspaceConfig) -> None:
     """Two entries for one account, or two goals with one key, would be ambiguous."""
     accounts: set[tuple[str, str]] = set()
@@ -239,6 +263,13 @@ def _refuse_duplicates(top: _Table, config: WorkspaceConfig) -> None:
         if goal.key.casefold() in keys:
             raise top.fail("config.duplicate_goal", f"goals[{n}].key", goal=goal.key)
         keys.add(goal.key.casefold())
+    names: set[str] = set()
+    for n, pillar in enumerate(config.pillars, 1):
+        if pillar.name.casefold() in names:
+            raise top.fail(
+                "config.duplicate_pillar", f"pillars[{n}].name", pillar=pillar.name
+            )
+        names.add(pillar.name.casefold())
 
 
 def _syntax_error(error: tomllib.TOMLDecodeError, text: str, source: str) -> FokusError:

@@ -94,7 +94,7 @@ def _rate(numerator: ir.FloatingValue, denominator: ir.FloatingValue) -> ir.Valu
 
 def post_measures(data: ReviewData) -> ir.Table:
     """One row per post (its newest snapshot) with engagement, the three rates, and
-    reach and engagement against the account's own baseline."""
+    reach, views and engagement against the account's own baseline."""
     posts = data.posts
     mapped = data.sources.select("import_id", mapped_components="engagement_components")
     t = posts.left_join(mapped, "import_id").drop("import_id_right")
@@ -122,14 +122,14 @@ def post_measures(data: ReviewData) -> ir.Table:
     )
     t = t.mutate(
         baseline_reach=t.reach_basis.median().over(window),
-        baseline_engagement=t.engagement.median().over(window),
         baseline_views=t.views_basis.median().over(window),
+        baseline_engagement=t.engagement.median().over(window),
         baseline_n=t.post_id.count().over(window),
     )
     return t.mutate(
         reach_vs_baseline=_rate(t.reach_basis, t.baseline_reach),
-        engagement_vs_baseline=_rate(t.engagement, t.baseline_engagement),
         views_vs_baseline=_rate(t.views_basis, t.baseline_views),
+        engagement_vs_baseline=_rate(t.engagement, t.baseline_engagement),
     )
 
 

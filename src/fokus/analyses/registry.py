@@ -7,8 +7,9 @@ from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
 from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
+from fokus.analyses.organic import Organic
 from fokus.analyses.strategy import Strategy
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Focus(),
+    Coverage(), Strategy(), Channels(), Formats(), Organic(), Focus(),
 )  # fmt: skip

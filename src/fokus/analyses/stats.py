@@ -251,3 +251,47 @@ def shrink(value: float, n: int, overall: float, prior: int = PRIOR_POSTS) -> fl
     if n < 0 or prior < 0 or n + prior == 0:
         raise ValueError("shrink needs n >= 0 and prior >= 0, not both zero")
     return (n * value + prior * overall) / (n + prior)
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties given the mean of the ranks they span."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for i in order[start : end + 1]:
+            out[i] = (start + end) / 2 + 1
+        start = end + 1
+    return out
+
+
+def rank_correlation(
+    x: Sequence[float], y: Sequence[float], level: float = LEVEL
+) -> Interval | None:
+    """Spearman's rank correlation with a Fisher-z interval.
+
+    The standard error of ``atanh(rho)`` is ``sqrt(1.06 / (n - 3))`` (Fieller,
+    Hartley and Pearson, 1957). None when either variable is constant; fewer than
+    five pairs give no interval.
+    """
+    if len(x) != len(y):
+        raise ValueError("rank_correlation needs pairs")
+    n = len(x)
+    if n < 2:
+        return None
+    rx, ry = ranks(x), ranks(y)
+    mean = (n + 1) / 2
+    sxy = sum((a - mean) * (b - mean) for a, b in zip(rx, ry, strict=True))
+    sxx = sum((a - mean) ** 2 for a in rx)
+    syy = sum((b - mean) ** 2 for b in ry)
+    if not sxx or not syy:
+        return None
+    rho = sxy / math.sqrt(sxx * syy)
+    if n < 5 or abs(rho) >= 1:
+        return Interval(rho, None, None, n, level)
+    z = _NORMAL.inv_cdf(1 - (1 - level) / 2) * math.sqrt(1.06 / (n - 3))
+    centre = math.atanh(rho)
+    return Interval(rho, math.tanh(centre - z), math.tanh(centre + z), n, level)
