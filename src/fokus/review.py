@@ -14,6 +14,7 @@ from pathlib import Path
 import ibis
 
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
+from fokus.analyses.measures import post_measures
 from fokus.analyses.registry import ANALYSES
 from fokus.files import write_atomically
 from fokus.i18n import Language
@@ -40,14 +41,26 @@ class WrittenReview:
 def review_data(store: Store) -> ReviewData:
     """The store's tables as ibis expressions over its open connection."""
     backend = ibis.duckdb.from_connection(store.connection)
+    posts, daily = backend.table("posts"), backend.table("latest_daily")
+    sources = backend.table("source_definitions")
+    # The metric layer (windows, an as-of join) is computed once, into a temporary
+    # table every section reads; a read-only database allows temporary tables.
+    # (ibis's own create_table(overwrite=True) emits a DROP without a table name
+    # with sqlglot 30, so the statement is written here.)
+    sql = ibis.to_sql(post_measures(posts, daily, sources), dialect="duckdb")
+    store.connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE review_post_measures AS {sql}"
+    )
+    measures = backend.table("review_post_measures")
     return ReviewData(
-        posts=backend.table("posts"),
+        posts=posts,
         metrics=backend.table("latest_post_metrics"),
-        daily=backend.table("latest_daily"),
+        daily=daily,
         audience=backend.table("audience"),
         imports=backend.table("imports"),
         accounts=backend.table("accounts"),
-        sources=backend.table("source_definitions"),
+        sources=sources,
+        measures=measures,
     )
 
 

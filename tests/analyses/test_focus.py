@@ -12,7 +12,6 @@ import pytest
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.analyses.focus import Focus
 from fokus.analyses.focus_experiments import analyse_experiment
-from fokus.analyses.measures import post_measures
 from fokus.analyses.stats import MIN_POSTS, median_difference
 from fokus.config import WorkspaceConfig
 from fokus.i18n import catalog
@@ -220,7 +219,7 @@ def _arms(store: Store, n_b: int, n_a: int = 10) -> None:
 
 def test_a_clear_winner_is_do_more(store: Store) -> None:
     _arms(store, 10)
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     result = analyse_experiment(
         _experiment("#test"), measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
     )
@@ -236,7 +235,7 @@ def test_a_clear_winner_is_do_more(store: Store) -> None:
 
 def test_a_clear_loser_is_stop(store: Store) -> None:
     _arms(store, 10)
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     flipped = _experiment("Uten emneknagg (format: image)", "#test")
     result = analyse_experiment(
         flipped, measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
@@ -251,7 +250,7 @@ def test_a_clear_loser_is_stop(store: Store) -> None:
     for i in range(10):
         add_post(store, "instagram", f"v{i}", DAY + dt.timedelta(days=i), likes=1 + i,
                  reach=1000, format_="video")  # fmt: skip
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     stop = analyse_experiment(
         _experiment("format: video"),
         measures,
@@ -264,7 +263,7 @@ def test_a_clear_loser_is_stop(store: Store) -> None:
 
 def test_switchback_weeks(store: Store) -> None:
     _arms(store, 10)
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     experiment = _experiment("partallsuker", "oddetallsuker")
     result = analyse_experiment(
         experiment, measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
@@ -277,7 +276,7 @@ def test_switchback_weeks(store: Store) -> None:
 
 def test_one_post_short_is_not_enough_data(store: Store) -> None:
     _arms(store, MIN_POSTS - 1)
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     result = analyse_experiment(
         _experiment("#test"), measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
     )
@@ -289,7 +288,7 @@ def test_one_post_short_is_not_enough_data(store: Store) -> None:
 def test_hours_are_local_time(store: Store) -> None:
     for i in range(3):
         add_post(store, "instagram", f"p{i}", DAY, likes=1, reach=10)  # 12:00 UTC
-    measures = post_measures(review_data(store))
+    measures = review_data(store).measures
     at_one = analyse_experiment(_experiment("kl. 13"), measures, DAY, "Europe/Oslo")
     at_noon = analyse_experiment(_experiment("kl. 12"), measures, DAY, "Europe/Oslo")
     assert (len(at_one.b), len(at_noon.b)) == (3, 0)  # 13:00 in Oslo in January

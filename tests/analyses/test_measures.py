@@ -14,7 +14,6 @@ from fokus.analyses.base import records
 from fokus.analyses.measures import (
     BASELINE_POSTS,
     RateSummary,
-    post_measures,
     rate_summaries,
 )
 from fokus.review import review_data
@@ -34,7 +33,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def _measures(store: Store, *columns: str) -> list[dict[str, object]]:
-    table = post_measures(review_data(store))
+    table = review_data(store).measures
     return records(table.select("post_id", *columns).order_by("post_id"))
 
 
@@ -104,7 +103,7 @@ def test_three_averages_of_a_rate(store: Store) -> None:
     add_post(store, "facebook", "b", DAY, reactions=20, reach=100)
     add_post(store, "facebook", "c", DAY, reactions=600, reach=1000)
     add_post(store, "facebook", "d", DAY, reactions=5)  # no reach: not in the rate
-    [(group, summary)] = rate_summaries(post_measures(review_data(store)), ["platform"])
+    [(group, summary)] = rate_summaries(review_data(store).measures, ["platform"])
     assert group == {"platform": "facebook"}
     assert summary.denominator == "reach"
     assert summary.n == 3
@@ -116,7 +115,7 @@ def test_three_averages_of_a_rate(store: Store) -> None:
 def test_paid_and_organic_are_summarised_apart(store: Store) -> None:
     add_post(store, "facebook", "o", DAY, reactions=10, reach=100)
     add_post(store, "facebook", "p", DAY, paid="paid", reactions=10, reach=1000)
-    got = rate_summaries(post_measures(review_data(store)), ["paid"])
+    got = rate_summaries(review_data(store).measures, ["paid"])
     assert got == [
         ({"paid": "organic"}, RateSummary("reach", 1, 0.1, 0.1, 0.1)),
         ({"paid": "paid"}, RateSummary("reach", 1, 0.01, 0.01, 0.01)),

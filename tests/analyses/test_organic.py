@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from fokus.analyses.base import ReviewContext, ReviewData, records
-from fokus.analyses.measures import post_measures
 from fokus.analyses.organic import Organic
 from fokus.analyses.organic_pillars import (
     PillarPost,
@@ -268,7 +267,7 @@ def test_views_against_the_accounts_baseline(store: Store) -> None:
         add_post(store, "linkedin", f"l{i}", dt.date(2025, 3, 1 + i),
                  impressions=impressions, reactions=1)  # fmt: skip
     data: ReviewData = review_data(store)
-    rows = records(post_measures(data).select("post_id", "baseline_views",
+    rows = records(data.measures.select("post_id", "baseline_views",
                    "views_vs_baseline").order_by("post_id"))  # fmt: skip
     assert rows == [
         {"post_id": "l0", "baseline_views": None, "views_vs_baseline": None},

@@ -32,6 +32,9 @@ class ReviewData:
     imports: ir.Table
     accounts: ir.Table
     sources: ir.Table
+    measures: ir.Table
+    """One row per post with engagement, rates and baselines (``measures.py``),
+    computed once per review."""
     """What mappings said about sources fokus does not know (``source_definitions``)."""
 
 

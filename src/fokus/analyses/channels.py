@@ -74,9 +74,7 @@ class Channels:
                 findings=(Finding("finding.channels.no_posts", "warning"),),
                 actions=(Action("action.channels.import_content", impact=3, effort=1),),
             )
-        # The metric layer's windows are costly: compute them once, then every
-        # table below is a small aggregate of these rows.
-        posts = ibis.memtable(channel_posts(data).to_pyarrow())
+        posts = channel_posts(data)
         known = channels(data, context.config)
         covered = spans(posts)
         overview = _overview(posts, known, covered)

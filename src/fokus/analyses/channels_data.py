@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 import ibis
 
 from fokus.analyses.base import ReviewData, records, to_date
-from fokus.analyses.measures import post_measures
 from fokus.config import ChannelConfig, WorkspaceConfig
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ COLUMNS = (
 def channel_posts(data: ReviewData) -> ir.Table:
     """``post_measures`` plus ``result`` (reach, else views), the result against
     the account's baseline, and ``clicks``: only the columns this section reads."""
-    m = post_measures(data)
+    m = data.measures
     m = m.mutate(
         result=ibis.coalesce(m.reach_basis, m.views_basis),
         result_basis=ibis.ifelse(

@@ -17,13 +17,10 @@ import math
 from itertools import combinations
 from typing import TYPE_CHECKING, ClassVar
 
-import ibis
-
 from fokus.analyses.base import ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.focus_concentration import ALL, Concentration, concentrations
 from fokus.analyses.focus_experiments import ExperimentResult, analyse_experiment
 from fokus.analyses.focus_scenario import Dimension, Scenario, scenarios
-from fokus.analyses.measures import post_measures
 from fokus.analyses.stats import MIN_POSTS, enough
 from fokus.i18n import MessageKey
 from fokus.model.results import (
@@ -68,7 +65,7 @@ class Focus:
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
         """Concentration, the scenario and the experiments, with actions."""
-        return self._run(post_measures(data).select(*_COLUMNS), context)
+        return self._run(data.measures.select(*_COLUMNS), context)
 
     def _run(self, measures: ir.Table, context: ReviewContext) -> SectionResult:
         last = to_date(scalar(measures.published_day.max()))
@@ -114,15 +111,9 @@ class Focus:
 
 
 def _year(measures: ir.Table, first: dt.date) -> ir.Table:
-    """The review year's organic posts, computed once.
-
-    The metric layer is a large expression that every query would compile again
-    (about a second each); its result for the year, without the post texts, is
-    small enough to hold as one Arrow table, and the queries below run on it.
-    """
+    """The review year's organic posts."""
     m = measures
-    year = m.filter((m.published_day >= first) & (m.paid != "paid"))
-    return ibis.memtable(year.drop("text_nfkc").to_pyarrow())
+    return m.filter((m.published_day >= first) & (m.paid != "paid"))
 
 
 # --- concentration ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 import ibis
 
 from fokus.analyses.base import ReviewData, records
-from fokus.analyses.measures import VIEWS_BASIS, post_measures
+from fokus.analyses.measures import VIEWS_BASIS
 from fokus.analyses.stats import (
     MIN_POSTS,
     Interval,
@@ -118,7 +118,7 @@ def post_values(data: ReviewData) -> ir.Table:
     A channel whose posts have reach at all is measured by reach; otherwise by its
     views or impressions, so every format of a channel is measured alike.
     """
-    m = post_measures(data)
+    m = data.measures
     has_reach = m.reach_basis.count().over(ibis.window(group_by=list(_CHANNEL))) > 0
     m = m.mutate(has_reach=has_reach)
     return m.select(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 import ibis
 
-from fokus.analyses.base import ReviewData, records
+from fokus.analyses.base import records
 from fokus.model.vocab import Platform, PostMetric
 
 if TYPE_CHECKING:
@@ -92,11 +92,14 @@ def _rate(numerator: ir.FloatingValue, denominator: ir.FloatingValue) -> ir.Valu
     return ibis.ifelse(denominator > 0, numerator / denominator, ibis.null("float64"))
 
 
-def post_measures(data: ReviewData) -> ir.Table:
+def post_measures(posts: ir.Table, daily: ir.Table, sources: ir.Table) -> ir.Table:
     """One row per post (its newest snapshot) with engagement, the three rates, and
-    reach, views and engagement against the account's own baseline."""
-    posts = data.posts
-    mapped = data.sources.select("import_id", mapped_components="engagement_components")
+    reach, views and engagement against the account's own baseline.
+
+    ``review_data`` computes this once per review (``ReviewData.measures``); the
+    sections read that table rather than building it again.
+    """
+    mapped = sources.select("import_id", mapped_components="engagement_components")
     t = posts.left_join(mapped, "import_id").drop("import_id_right")
     per_platform = {p: _engagement(t, c) for p, c in ENGAGEMENT.items()}
     mapped_engagement = _mapped_engagement(t)
@@ -109,7 +112,7 @@ def post_measures(data: ReviewData) -> ir.Table:
             _first(t, ("views", "impressions")),
         ),
     )
-    t = _with_followers(t, data.daily)
+    t = _with_followers(t, daily)
     t = t.mutate(
         rate_reach=_rate(t.engagement, t.reach_basis),
         rate_views=_rate(t.engagement, t.views_basis),

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, ClassVar
 import ibis
 
 from fokus.analyses.base import ReviewContext, ReviewData, records, to_date
-from fokus.analyses.measures import post_measures
 from fokus.analyses.organic_pillars import RATE_SCALE
 from fokus.analyses.organic_posts import (
     Basis,
@@ -81,10 +80,7 @@ class Organic:
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
         """Organic vs paid, the organic trend, top posts, pillars, genericness."""
-        # The metric layer is one large expression (joins, windows): computed once
-        # on the engine, its per-post columns are read back as a small in-memory
-        # table for the section's own queries.
-        measures = ibis.memtable(post_measures(data).select(*_COLUMNS).to_pyarrow())
+        measures = data.measures.select(*_COLUMNS)
         bases = _bases(measures)
         if not bases:
             return SectionResult(

@@ -17,7 +17,6 @@ from typing import ClassVar
 from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
 from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
 from fokus.analyses.kpis import KpiResult, measure_kpi
-from fokus.analyses.measures import post_measures
 from fokus.config import GoalConfig, KpiConfig
 from fokus.i18n import MessageKey, Percent
 from fokus.model.results import (
@@ -67,7 +66,7 @@ class Strategy:
                 findings=(Finding("finding.strategy.no_data", "warning"),),
                 actions=(Action("action.strategy.import_exports", impact=3, effort=1),),
             )
-        measures = post_measures(data)
+        measures = data.measures
         platforms = _platforms(data, context)
         results = [
             (goal, measure_kpi(kpi, measures, data.daily, data_end, platforms))
