@@ -8,16 +8,22 @@ real pipeline. Expected counts come from reading the CSV with ``csv``, not from 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from sample_outcomes import DATASETS
 
+from fokus.analyses.base import ReviewContext
+from fokus.analyses.formats import Formats
+from fokus.analyses.stats import MIN_POSTS
+from fokus.config import load_config
 from fokus.ingest.mapping import MappedPosts
 from fokus.ingest.mapping_file import parse_mapping
 from fokus.ingest.mapping_suggest import suggest_mapping
 from fokus.ingest.pipeline import import_file
+from fokus.review import review_data
 from fokus.store import Store
 
 UCI = DATASETS / "uci_facebook_metrics" / "dataset_Facebook.csv"
@@ -26,6 +32,7 @@ if not UCI.is_file():
 
 pytestmark = pytest.mark.samples
 DOCS = Path(__file__).parents[2] / "docs" / "mapping.md"
+TODAY = dt.date(2015, 1, 31)
 # The metric columns the suggestion maps, as docs/mapping.md shows them.
 METRICS = {
     "reach": "Lifetime Post Total Reach",
@@ -130,3 +137,41 @@ def test_the_suggestion_after_the_documented_edits_imports_all_500_posts(
                             timezone="Europe/Lisbon", adapter=MappedPosts(mapping))  # fmt: skip
         assert again.status == "already_imported"
         assert con.execute("SELECT count(*) FROM post_snapshots").fetchall() == [(500,)]
+
+
+def test_the_formats_section_on_the_uci_posts(tmp_path: Path) -> None:
+    """Issue 4's real-data check: n per format, small groups flagged, never ranked,
+    and the denominator named."""
+    text = suggest_mapping(UCI, "en")
+    for old, new in documented_edits():
+        text = text.replace(old, new)
+    with open(UCI, encoding="ascii", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        import_file(UCI, store, exports_dir=UCI.parent, timezone="Europe/Lisbon",
+                    adapter=MappedPosts(parse_mapping(text, "uci.toml")))  # fmt: skip
+        config = load_config('organisation = "UCI"\n')
+        result = Formats().run(review_data(store), ReviewContext(config, TODAY))
+    [rates] = [t for t in result.tables if t.key == "formats.rate"]
+    keys = [c.key for c in rates.columns]
+    assert {c.denominator for c in rates.columns if c.kind == "percent"} != {None}
+    got = {
+        (row[keys.index("format")], row[keys.index("paid")]): (
+            row[keys.index("n")], row[keys.index("denominator")],
+            row[keys.index("rank")], row[keys.index("note")],
+        )
+        for row in rates.rows
+    }  # fmt: skip
+    canonical = {"Photo": "image", "Status": "text", "Link": "link", "Video": "video"}
+    organic = {
+        t: sum(r["Type"] == t and r["Paid"] == "0" for r in rows) for t in canonical
+    }
+    assert organic == {"Photo": 306, "Status": 35, "Link": 16, "Video": 3}
+    for raw, fmt in canonical.items():
+        n, denominator, rank, note = got[
+            (f"format.{fmt}", "table.formats.paid.organic")
+        ]
+        assert (n, denominator) == (organic[raw], "report.denominator.reach")
+        # Video's three organic posts are flagged, never ranked.
+        assert (rank is None) == (organic[raw] < MIN_POSTS)
+        assert (note is not None) == (organic[raw] < MIN_POSTS)
