@@ -52,14 +52,14 @@ NEW_FILES = [
     "tiktok/Followers_fjordvikkommune/FollowerGender.csv",
     "tiktok/Followers_fjordvikkommune/FollowerHistory.csv",
     "tiktok/Followers_fjordvikkommune/FollowerTopTerritories.csv",
-    "tiktok/Overview.csv",
-    "tiktok/Viewers.csv",
     "tiktok/business/Content.csv",
+    "tiktok/fjordvikkommune/Overview.csv",
+    "tiktok/fjordvikkommune/Viewers.csv",
     "x/account_analytics_content_2024-11-01_2025-03-31.csv",
     "x/account_analytics_content_2025-04-01_2025-11-30.csv",
     "x/account_analytics_content_2025-12-01_2026-11-20.csv",
-    "x/account_overview_analytics.csv",
     "x/daily_tweet_activity_metrics_FjordvikKommune_20241101_20241201_en.csv",
+    "x/fjordvikkommune/account_overview_analytics.csv",
     "x/tweet_activity_metrics_FjordvikKommune_20241101_20241201_en.csv",
     "youtube/Content 2024-11-01_2026-11-19 Fjordvik kommune.zip",
 ]
@@ -349,8 +349,8 @@ def test_tiktok_daily_files_have_no_year_and_undefined_days(folder: Path) -> Non
     tiktok = folder / "tiktok"
     follows = tiktok / "Followers_fjordvikkommune"
     for path in (
-        tiktok / "Overview.csv",
-        tiktok / "Viewers.csv",
+        tiktok / "fjordvikkommune" / "Overview.csv",
+        tiktok / "fjordvikkommune" / "Viewers.csv",
         follows / "FollowerHistory.csv",
     ):
         rows = _text(path, bom=True)[1:]
@@ -527,7 +527,9 @@ def test_x_content_layouts(folder: Path) -> None:
 
 
 def test_x_overview(folder: Path) -> None:
-    data = (folder / "x" / "account_overview_analytics.csv").read_bytes()
+    data = (
+        folder / "x" / "fjordvikkommune" / "account_overview_analytics.csv"
+    ).read_bytes()
     assert data.startswith(
         b"Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,"
         b"Replies,Reposts,Profile visits,Create Post,Video views,Media views\n"

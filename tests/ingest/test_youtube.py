@@ -27,6 +27,7 @@ from youtube_exports import (
 )
 
 from fokus.ingest import archive
+from fokus.ingest.base import ImportContext
 from fokus.ingest.pipeline import import_file, import_files
 from fokus.ingest.sniff import read_sample
 from fokus.ingest.youtube_chart import YouTubeChart, YouTubeTotals
@@ -219,7 +220,22 @@ def test_the_channel_is_the_folder(tmp_path: Path, store: Store) -> None:
     assert _rows(store, "SELECT DISTINCT account_id FROM posts ORDER BY 1") == [
         ("kulturhuset",), ("youtube",),
     ]  # fmt: skip
-    assert account_of("youtube/export.zip/Table data.csv") == "youtube"
+
+
+@pytest.mark.parametrize(
+    ("name", "account"),
+    [
+        ("youtube/export.zip/Table data.csv", "youtube"),
+        ("youtube/Kulturhuset/export.zip/Table data.csv", "kulturhuset"),
+        ("Kulturhuset/YouTube/Table data.csv", "kulturhuset"),
+        ("Table data.csv", "youtube"),
+    ],
+)
+def test_the_channel_is_the_innermost_folder_that_is_not_a_platform(
+    tmp_path: Path, name: str, account: str
+) -> None:
+    context = ImportContext(name, "UTC", None, name.split("/", maxsplit=1)[0], tmp_path)
+    assert account_of(context) == account
 
 
 def test_the_same_file_twice_changes_nothing(tmp_path: Path, store: Store) -> None:

@@ -113,8 +113,9 @@ def write_tiktok_studio(world: DemoWorld, exports_dir: Path) -> tuple[Path, ...]
     handle = folder / f"Followers_{TIKTOK_ACCOUNT.handle}"
     files = (
         (folder / "Content.csv", content),
-        (folder / "Overview.csv", overview),
-        (folder / "Viewers.csv", viewers),
+        # Overview and Viewers do not name the account: its folder does.
+        (folder / TIKTOK_ACCOUNT.handle / "Overview.csv", overview),
+        (folder / TIKTOK_ACCOUNT.handle / "Viewers.csv", viewers),
         (handle / "FollowerActivity.csv", activity),
         (handle / "FollowerGender.csv", [["Gender", "Distribution"], *map(list, GENDER)]),
         (handle / "FollowerHistory.csv", history),

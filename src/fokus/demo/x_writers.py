@@ -204,4 +204,6 @@ def write_x_overview(world: DemoWorld, exports_dir: Path) -> tuple[Path, ...]:
                      str(unfollows), str(g["comments"]), str(g["reposts"]),
                      str(g["profile_visits"]), str(created[day]), "0", str(g["views"])])  # fmt: skip
     text = csv_text(rows, final_newline=False)
-    return (write_text(exports_dir / "x" / "account_overview_analytics.csv", text),)
+    # The overview does not name the account: the folder does (docs/importing.md).
+    folder = exports_dir / "x" / X_ACCOUNT.handle.casefold()
+    return (write_text(folder / "account_overview_analytics.csv", text),)

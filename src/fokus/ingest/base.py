@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import ClassVar, Protocol
 
 from fokus.ingest.export_date import export_date
@@ -40,6 +40,13 @@ class Recognition:
         return not self.missing and bool(self.matched)
 
 
+PLATFORM_FOLDERS = frozenset({
+    "facebook", "instagram", "meta", "linkedin", "tiktok", "youtube", "x",
+    "twitter", "x_twitter", "x-twitter",
+})  # fmt: skip
+"""Folder names that name a platform, not an account."""
+
+
 @dataclass(frozen=True, slots=True)
 class ImportContext:
     """What an adapter may need besides the file."""
@@ -53,6 +60,17 @@ class ImportContext:
     """The sub-folder of exports/ the file sits in (``facebook``, ``instagram`` …)."""
     scratch: Path
     """A private temporary folder for transcoded copies."""
+
+    @property
+    def account_folder(self) -> str | None:
+        """The innermost folder of the file's path that names an account, lower
+        case: not a zip file and not a platform's name (``exports/x/fjordvik/…`` →
+        ``fjordvik``). Files that do not name their account are stored under it."""
+        for part in reversed(PurePosixPath(self.display_name).parts[:-1]):
+            name = part.strip().casefold()
+            if name and not name.endswith(".zip") and name not in PLATFORM_FOLDERS:
+                return name
+        return None
 
 
 @dataclass(frozen=True, slots=True)

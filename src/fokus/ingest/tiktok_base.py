@@ -46,7 +46,7 @@ def account_of(context: ImportContext) -> str:
     for part in reversed(PurePosixPath(context.display_name).parts[:-1]):
         if found := _FOLLOWERS_FOLDER.match(part):
             return found["handle"]
-    return context.folder_hint or "tiktok"
+    return context.account_folder or "tiktok"
 
 
 class TikTokAdapter:

@@ -69,9 +69,6 @@ DAILY_METRICS: Mapping[str, tuple[str, ...]] = {
 RATE_WORDS = ("engagement rate", "engasjementsrate")
 """Derived (engagements / impressions): kept as an extra column, never a metric."""
 PROMOTED_PREFIXES = ("promoted ", "promoterte ", "promotert ")
-PLATFORM_WORDS = frozenset({"x", "twitter", "x_twitter", "x-twitter"})
-"""Folder names that name the platform, not an account."""
-
 _STATUS = re.compile(
     r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?P<handle>[A-Za-z0-9_]{1,50})"
     r"/status(?:es)?/(?P<id>\d+|undefined)\b",
@@ -237,12 +234,12 @@ def handle_from_name(path: Path) -> str | None:
     return named["handle"] if named else None
 
 
-def account_id(handle: str | None, folder_hint: str) -> str:
-    """The handle in lower case (X ignores case in handles), else the folder the
-    file is in (unless it names the platform), else ``x``."""
+def account_id(handle: str | None, account_folder: str | None) -> str:
+    """The handle in lower case (X ignores case in handles), else the account's
+    folder (``ImportContext.account_folder``), else ``x``."""
     if handle:
         return handle.casefold()
-    return folder_hint if folder_hint and folder_hint not in PLATFORM_WORDS else "x"
+    return account_folder or "x"
 
 
 def parse_day(text: str) -> dt.date | None:

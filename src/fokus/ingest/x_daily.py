@@ -69,7 +69,7 @@ class _XDailyFile:
         columns = x_columns(header, data, daily=True)
         handle = handle_from_name(sample.path)
         days = _Days(
-            columns, account_id(handle, context.folder_hint),
+            columns, account_id(handle, context.account_folder),
             "," if sample.delimiter == ";" else ".",
         )  # fmt: skip
         for offset, record in enumerate(data):

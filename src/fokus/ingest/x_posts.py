@@ -161,7 +161,7 @@ class XTweets:
                 None,
                 account_id(
                     handle_of(rows, fields.get("permalink"), sample.path),
-                    context.folder_hint,
+                    context.account_folder,
                 ),
             ),
             text_columns=(fields["text"],) if "text" in fields else (),
@@ -245,7 +245,7 @@ class XContent:
                 None,
                 account_id(
                     handle_of(rows, fields.get("permalink"), sample.path),
-                    context.folder_hint,
+                    context.account_folder,
                 ),
             ),
             text_columns=(fields["text"],) if "text" in fields else (),

@@ -63,7 +63,7 @@ def _store_daily(
     records = all_records(sample)
     rows = split_rows(records, layout)
     decimal = "," if sample.delimiter == ";" else "."
-    account = account_of(context.display_name)
+    account = account_of(context)
     # A video's length repeats on every day of Chart data by Content: not a series.
     series = Layout(
         layout.names, layout.dimension, layout.dimension_col,

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Literal
 
+from fokus.ingest.base import ImportContext
 from fokus.ingest.headers import normalise
 from fokus.ingest.numbers import parse_number
 from fokus.model.vocab import PostMetric
@@ -231,15 +231,7 @@ def decimal_places(text: str) -> int:
     return len(cleaned.rsplit(".", 1)[1]) if "." in cleaned else 0
 
 
-def account_of(display_name: str) -> str:
-    """The channel: the folder of exports/ the file (or its zip) sits in.
-
-    YouTube Studio's files do not name the channel, so the folder does; a file
-    directly in exports/ belongs to the channel ``youtube``.
-    """
-    folders = [
-        part
-        for part in PurePosixPath(display_name).parts[:-1]
-        if not part.casefold().endswith(".zip")
-    ]
-    return folders[-1].strip().casefold() if folders else "youtube"
+def account_of(context: ImportContext) -> str:
+    """The channel: YouTube Studio's files do not name it, so the account's folder
+    does (``ImportContext.account_folder``); otherwise ``youtube``."""
+    return context.account_folder or "youtube"

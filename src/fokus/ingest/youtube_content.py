@@ -115,7 +115,7 @@ def store_content(
         published=attributes["published"],
         date_formats=("%Y-%m-%d",),
         timezone=context.timezone,
-        account=AccountColumns(None, None, None, account_of(context.display_name)),
+        account=AccountColumns(None, None, None, account_of(context)),
         text_columns=(title,) if title is not None else (),
         permalink=width,
         format_column=attributes.get("content_type"),

@@ -138,7 +138,7 @@ class YouTubeTable:
         rows = split_rows(records, layout)
         decimal = "," if sample.delimiter == ";" else "."
         notes = table_notes(layout, rows, decimal)
-        account = account_of(context.display_name)
+        account = account_of(context)
         if layout.dimension == "content":
             return store_content(
                 sample, context, store, layout=layout, rows=rows, notes=notes
