@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 
 .PHONY: demo test lint format system-packages benchmark clean
 
@@ -14,13 +15,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $(STAMP)
 
+# The tests also need PySpark (about 470 MB) for the engine contract; the demo
+# does not.
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --editable '.[dev,spark]'
+	touch $(SPARK_STAMP)
+
 ## Install fokus and show the review of a fictional organisation.
 demo: $(STAMP)
 	$(BIN)/fokus demo demo-workspace
 	@echo "Open demo-workspace/reports/review.html in a browser."
 
 ## Install everything the tests need (system packages too), then lint and test.
-test: system-packages $(STAMP) lint
+test: system-packages $(SPARK_STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)

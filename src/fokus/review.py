@@ -15,6 +15,7 @@ import ibis
 
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.registry import ANALYSES
+from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
 from fokus.model.results import Period, Review, SectionResult
@@ -37,16 +38,11 @@ class WrittenReview:
 
 
 def review_data(store: Store) -> ReviewData:
-    """The store's tables as ibis expressions over its open connection."""
+    """The store's tables as ibis expressions over its open connection (DuckDB);
+    ``fokus.engines.spark_review_data`` reads the same tables on Spark."""
     backend = ibis.duckdb.from_connection(store.connection)
     return ReviewData(
-        posts=backend.table("posts"),
-        metrics=backend.table("latest_post_metrics"),
-        daily=backend.table("latest_daily"),
-        audience=backend.table("audience"),
-        imports=backend.table("imports"),
-        accounts=backend.table("accounts"),
-        sources=backend.table("source_definitions"),
+        **{field: backend.table(name) for field, name in REVIEW_RELATIONS.items()}
     )
 
 
