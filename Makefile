@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
 
-.PHONY: demo test lint format system-packages benchmark clean
+.PHONY: demo test lint format system-packages benchmark benchmark-review clean
 
 # A virtual environment with fokus and its development tools, rebuilt when
 # pyproject.toml changes.
@@ -47,6 +47,10 @@ system-packages:
 ## Time `fokus import` against plain DuckDB (1,000,000 posts by default).
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/import_benchmark.py
+
+## Time the review of 1,000,000 posts against pandas.
+benchmark-review: $(STAMP)
+	$(BIN)/python benchmarks/review_benchmark.py
 
 clean:
 	rm -rf $(VENV) demo-workspace .pytest_cache .mypy_cache .ruff_cache
