@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 
-.PHONY: demo test lint format system-packages benchmark clean
+.PHONY: demo test lint format system-packages benchmark benchmark-review clean
 
 # A virtual environment with fokus and its development tools, rebuilt when
 # pyproject.toml changes.
@@ -14,13 +15,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $(STAMP)
 
+# The tests also need PySpark (about 470 MB) for the engine contract; the demo
+# does not.
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --editable '.[dev,spark]'
+	touch $(SPARK_STAMP)
+
 ## Install fokus and show the review of a fictional organisation.
 demo: $(STAMP)
 	$(BIN)/fokus demo demo-workspace
 	@echo "Open demo-workspace/reports/review.html in a browser."
 
 ## Install everything the tests need (system packages too), then lint and test.
-test: system-packages $(STAMP) lint
+test: system-packages $(SPARK_STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -40,6 +47,10 @@ system-packages:
 ## Time `fokus import` against plain DuckDB (1,000,000 posts by default).
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/import_benchmark.py
+
+## Time the review of 1,000,000 posts against pandas.
+benchmark-review: $(STAMP)
+	$(BIN)/python benchmarks/review_benchmark.py
 
 clean:
 	rm -rf $(VENV) demo-workspace .pytest_cache .mypy_cache .ruff_cache

@@ -17,5 +17,8 @@ echo "System packages to install:$missing"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 $sudo apt-get update -qq
+# Slim Debian images delete the manual folders, and the JRE's post-install script
+# fails without this one (it links java.1.gz there).
+$sudo mkdir -p /usr/share/man/man1
 # shellcheck disable=SC2086 # word splitting of the package list is intended
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing

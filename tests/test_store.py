@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import time
@@ -116,3 +117,31 @@ def test_a_schema_1_store_is_migrated_with_its_posts_kept(tmp_path: Path) -> Non
         ).fetchall()
     assert rows == [("p1", 120.0, None)]
     assert metrics == [("reach", 120.0)]
+
+
+def test_posts_holds_each_posts_newest_snapshot(tmp_path: Path) -> None:
+    """Newest export first, then the later import, then the later row."""
+    sys.path.insert(0, str(Path(__file__).parent / "analyses"))
+    from posts_table import add_post  # noqa: PLC0415
+
+    day = dt.date(2026, 1, 5)
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        for post, as_of, import_id, reach in (
+            ("a", dt.date(2026, 2, 1), 1, 10.0),
+            ("a", dt.date(2026, 3, 1), 1, 30.0),  # newer export: wins
+            ("a", dt.date(2026, 1, 1), 9, 20.0),
+            ("b", dt.date(2026, 2, 1), 2, 10.0),
+            ("b", dt.date(2026, 2, 1), 3, 40.0),  # same day, later import: wins
+            ("c", dt.date(2026, 2, 1), 4, 50.0),
+        ):
+            add_post(store, "facebook", post, day, as_of=as_of, import_id=import_id,
+                     reach=reach)  # fmt: skip
+        add_post(store, "facebook", "a", day, account="other", reach=60.0)
+        assert store.connection.execute(
+            "SELECT account_id, post_id, reach FROM posts ORDER BY ALL"
+        ).fetchall() == [
+            ("acc", "a", 30.0),
+            ("acc", "b", 40.0),
+            ("acc", "c", 50.0),
+            ("other", "a", 60.0),
+        ]

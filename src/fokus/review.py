@@ -16,6 +16,7 @@ import ibis
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.measures import post_measures
 from fokus.analyses.registry import ANALYSES
+from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
 from fokus.model.results import Period, Review, SectionResult
@@ -39,29 +40,20 @@ class WrittenReview:
 
 
 def review_data(store: Store) -> ReviewData:
-    """The store's tables as ibis expressions over its open connection."""
+    """The store's tables as ibis expressions over its open connection (DuckDB);
+    ``fokus.engines.spark_review_data`` reads the same tables on Spark."""
     backend = ibis.duckdb.from_connection(store.connection)
-    posts, daily = backend.table("posts"), backend.table("latest_daily")
-    sources = backend.table("source_definitions")
-    # The metric layer (windows, an as-of join) is computed once, into a temporary
-    # table every section reads; a read-only database allows temporary tables.
-    # (ibis's own create_table(overwrite=True) emits a DROP without a table name
-    # with sqlglot 30, so the statement is written here.)
-    sql = ibis.to_sql(post_measures(posts, daily, sources), dialect="duckdb")
+    tables = {field: backend.table(name) for field, name in REVIEW_RELATIONS.items()}
+    # The metric layer (windows, joins) is computed once, into a temporary table
+    # every section reads; a read-only database allows temporary tables. (ibis's
+    # own create_table(overwrite=True) emits a DROP without a table name with
+    # sqlglot 30, so the statement is written here.)
+    measures = post_measures(tables["posts"], tables["daily"], tables["sources"])
     store.connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE review_post_measures AS {sql}"
+        "CREATE OR REPLACE TEMP TABLE review_post_measures AS "
+        + ibis.to_sql(measures, dialect="duckdb")
     )
-    measures = backend.table("review_post_measures")
-    return ReviewData(
-        posts=posts,
-        metrics=backend.table("latest_post_metrics"),
-        daily=daily,
-        audience=backend.table("audience"),
-        imports=backend.table("imports"),
-        accounts=backend.table("accounts"),
-        sources=sources,
-        measures=measures,
-    )
+    return ReviewData(**tables, measures=backend.table("review_post_measures"))
 
 
 def run_analyses(

@@ -1,14 +1,13 @@
 """The demo workspace, built once per test session, for the sections' pattern tests.
 
 The demo generator plants patterns (docs/demo.md) that the review must find; the
-section tests read the demo's real database through the real review code.
+section tests read the demo's real database through the real review code. The
+workspace itself (``demo_workspace``) is built once per session in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,18 +19,6 @@ from fokus.store import Store
 from fokus.workspace import open_workspace
 
 DEMO_TODAY = dt.date(2026, 11, 20)
-
-
-@pytest.fixture(scope="session")
-def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo workspace made by ``fokus demo``, as a user makes it."""
-    folder = tmp_path_factory.mktemp("demo") / "workspace"
-    subprocess.run(
-        [sys.executable, "-m", "fokus", "demo", str(folder), "--quiet", "--lang", "en"],
-        check=True,
-        capture_output=True,
-    )
-    return folder
 
 
 @pytest.fixture

@@ -155,21 +155,56 @@ _MAPPABLE: tuple[PostMetric, ...] = (
 
 def _with_followers(posts: ir.Table, daily: ir.Table) -> ir.Table:
     """The account's follower count on the post's day (the latest count on or
-    before it), where a daily ``followers`` series was exported."""
+    before it), where a daily ``followers`` series was exported.
+
+    Written without an as-of join, which Spark SQL lacks: the posts' days and the
+    count days go into one list per account, ordered by day with a day's count
+    before its posts, and a running maximum gives each post day its latest count
+    day. Two equality joins then fetch the count. The same rows as DuckDB's as-of
+    join, on every engine.
+    """
     counts = daily.filter(daily.metric == "followers").select(
-        f_platform="platform", f_account="account_id", f_day="day", followers="value"
+        "platform", "account_id", count_day="day", followers="value"
     )
-    joined = posts.asof_join(
-        counts,
-        on=posts.published_day >= counts.f_day,
-        predicates=[
-            posts.platform == counts.f_platform,
-            posts.account_id == counts.f_account,
+    post_days = posts.select("platform", "account_id", day="published_day").distinct()
+    marks = post_days.mutate(order=1, count_day=ibis.null("date")).union(
+        counts.select(
+            "platform", "account_id", day="count_day", order=0, count_day="count_day"
+        )
+    )
+    running = ibis.window(
+        group_by=["platform", "account_id"], order_by=["day", "order"], rows=(None, 0)
+    )
+    latest = (
+        marks.mutate(latest_day=marks.count_day.max().over(running))
+        .filter(lambda m: m.order == 1)
+        .select(
+            l_platform="platform",
+            l_account="account_id",
+            l_day="day",
+            latest_day="latest_day",
+        )
+    )
+    with_day = posts.left_join(
+        latest,
+        [
+            posts.platform == latest.l_platform,
+            posts.account_id == latest.l_account,
+            posts.published_day == latest.l_day,
         ],
-    )
-    return joined.rename(followers_at_post="followers").drop(
-        "f_platform", "f_account", "f_day"
-    )
+    ).drop("l_platform", "l_account", "l_day")
+    found = counts.select(
+        c_platform="platform", c_account="account_id", c_day="count_day",
+        followers_at_post="followers",
+    )  # fmt: skip
+    return with_day.left_join(
+        found,
+        [
+            with_day.platform == found.c_platform,
+            with_day.account_id == found.c_account,
+            with_day.latest_day == found.c_day,
+        ],
+    ).drop("latest_day", "c_platform", "c_account", "c_day")
 
 
 @dataclass(frozen=True, slots=True)
