@@ -67,13 +67,13 @@ import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
 from fokus.analyses.base import records
-from fokus.analyses.measures import post_measures, rate_summaries
+from fokus.analyses.measures import rate_summaries
 from fokus.review import review_data
 from fokus.store import Store
 imported = time.perf_counter()
 out = {"summaries": {}, "medians": []}
 with Store.open(Path(sys.argv[1]), read_only=True) as store:
-    m = post_measures(review_data(store))
+    m = review_data(store).measures
     for denominator in ("reach", "views"):
         out["summaries"][denominator] = [
             [group, [s.n, s.median_of_rates, s.mean_of_rates, s.ratio_of_sums]]
