@@ -97,10 +97,13 @@ def post_measures(posts: ir.Table, daily: ir.Table, sources: ir.Table) -> ir.Tab
     reach, views and engagement against the account's own baseline.
 
     ``review_data`` computes this once per review (``ReviewData.measures``); the
-    sections read that table rather than building it again.
+    sections read that table rather than building it again. The raw caption and
+    the unmapped columns stay in ``posts``: the sections read the normalised text,
+    and leaving the rest out keeps the table small.
     """
     mapped = sources.select("import_id", mapped_components="engagement_components")
-    t = posts.left_join(mapped, "import_id").drop("import_id_right")
+    t = posts.drop("text_raw", "extra")
+    t = t.left_join(mapped, "import_id").drop("import_id_right")
     per_platform = {p: _engagement(t, c) for p, c in ENGAGEMENT.items()}
     mapped_engagement = _mapped_engagement(t)
     t = t.mutate(
