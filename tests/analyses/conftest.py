@@ -7,18 +7,16 @@ workspace itself (``demo_workspace``) is built once per session in tests/conftes
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from posts_table import DEMO_TODAY
 
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.review import review_data
 from fokus.store import Store
 from fokus.workspace import open_workspace
-
-DEMO_TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture

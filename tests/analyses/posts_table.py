@@ -7,6 +7,9 @@ from typing import Any
 
 from fokus.store import Store
 
+DEMO_TODAY = dt.date(2026, 11, 20)
+"""The day the demo workspace is reviewed on (``fokus demo`` fixes it)."""
+
 
 def add_post(
     store: Store,

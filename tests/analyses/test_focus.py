@@ -27,8 +27,7 @@ from fokus.store import Store
 from fokus.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import DEMO_TODAY
-from posts_table import add_import, add_post
+from posts_table import DEMO_TODAY, add_import, add_post
 
 DAY = dt.date(2026, 1, 5)  # a Monday, ISO week 2
 
