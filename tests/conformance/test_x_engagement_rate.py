@@ -19,7 +19,6 @@ import pytest
 from sample_outcomes import DATASETS, SHARED
 
 from fokus.analyses.base import records
-from fokus.analyses.measures import post_measures
 from fokus.ingest.pipeline import import_file
 from fokus.review import review_data
 from fokus.store import Store
@@ -65,7 +64,7 @@ def test_engagement_rate_equals_the_exported_column_for_every_tweet(
                 impressions="impressions",
             )
         )
-        measured = records(post_measures(data).select("post_id", "rate_views"))
+        measured = records(data.measures.select("post_id", "rate_views"))
     assert len(rows) == TWEETS
     assert all(r["impressions"] > 0 for r in rows)
     got = {r["post_id"]: r["rate"] for r in rows}
