@@ -109,7 +109,7 @@ def test_missing_columns_and_no_file(tmp_path: Path) -> None:
     register = parse_experiments("e.csv", [["Navn", "Hypotese"], ["a", "b"]])
     assert register.experiments == ()
     (problem,) = register.problems
-    assert problem.key == "register.experiments.missing_columns"
+    assert problem.key == "register.missing_columns"
     assert problem.params["columns"] == (
         "Plattform / Platform, Variant B / Variant B, Start / Start"
     )

@@ -20,7 +20,8 @@ from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
 from fokus.model.results import Period, Review, SectionResult
-from fokus.registers.experiments import read_experiments
+from fokus.registers.experiments import experiments_from
+from fokus.registers.reader import read_registers
 from fokus.report.html import render_html
 from fokus.report.json import render_json
 from fokus.store import Store
@@ -99,10 +100,13 @@ def review_workspace(
 ) -> Review:
     """Read the workspace's database and run every analysis."""
     generated_at = now or dt.datetime.now(dt.UTC)
+    registers = read_registers(workspace.registers_dir)
+    experiments = registers.get("experiments")
     context = ReviewContext(
         workspace.config,
         today or generated_at.date(),
-        experiments=read_experiments(workspace.registers_dir),
+        experiments=None if experiments is None else experiments_from(experiments),
+        registers=registers,
     )
     with Store.open(workspace.database_path) as store:
         data = review_data(store)

@@ -23,19 +23,11 @@ TODAY = dt.date(2026, 11, 20)
 DELIMITER: dict[Language, str] = {"nb": ";", "en": ","}
 ROW_COUNTS = {
     "access": 18,
-    "ai_tools": 7,
-    "time_use": 8,
+    "ai_tools": 8,
+    "time_use": 4,
     "profiles": 5,
     "experiments": 3,
 }
-
-SEVEN: dict[Language, list[str]] = {
-    "nb": ["dataanalyse", "kreativt arbeid", "prioritering", "relasjonsbygging",
-           "menneskelig innhold", "dialog", "gjenbruk"],
-    "en": ["analysis", "creative work", "prioritisation", "relationships",
-           "human content", "dialogue", "reuse"],
-}  # fmt: skip
-"""The seven uses of freed time (product.md, consideration 3)."""
 
 Table = list[dict[str, str]]
 
@@ -128,36 +120,30 @@ def test_same_input_gives_byte_identical_files(tmp_path: Path) -> None:
 def test_values_use_the_languages_dates_and_decimals(
     tables: dict[str, Table], language: Language
 ) -> None:
-    dates = [row["last_reviewed"] for row in tables["access"]]
+    dates = [row["last_active"] for row in tables["access"]]
+    dates += [row["end_date"] for row in tables["access"] if row["end_date"]]
     dates += [row["start"] for row in tables["experiments"]]
     for value in dates:
         _day(value, language)  # raises if written the other language's way
-    hours = [row["actual_hours_per_month"] for row in tables["time_use"]]
-    assert ("0,5" if language == "nb" else "0.5") in hours
-    assert not any(("." if language == "nb" else ",") in h for h in hours)
+    costs = [row["cost_per_month"] for row in tables["ai_tools"]]
+    assert costs == ["920", "0", "240", "1200", "480", "0", "1150", "300"]
+    assert _w(language, "01.09.2025", "2025-09-01") not in costs
 
 
 def test_render_register_writes_rows_in_column_order() -> None:
-    register = _register("time_use")
-    raw = render_register(
-        register,
-        [
-            {"actual_hours_per_month": "2,5", "activity": "dialog",
-             "planned_hours_per_month": "8"},
-            {"activity": "a;b", "planned_hours_per_month": "1",
-             "actual_hours_per_month": "0"},
-        ],
-        "nb",
-    )  # fmt: skip
+    register = _register("experiments")
+    keys = [c.key for c in register.columns]
+    row = dict.fromkeys(keys, "") | {"name": "a;b", "platform": "X", "start": "1"}
+    raw = render_register(register, [dict(reversed(row.items()))], "nb")
     assert (
         raw
         == (
-            "\ufeffAktivitet;Planlagte timer per måned;Faktiske timer per måned\r\n"
-            'dialog;8;2,5\r\n"a;b";1;0\r\n'
+            "\ufeffNavn;Hypotese;Måltall;Plattform;Variant A;Variant B;Start;Slutt;"
+            'Beslutning\r\n"a;b";;;X;;;1;;\r\n'
         ).encode()
     )
-    with pytest.raises(ValueError, match="time_use"):
-        render_register(register, [{"activity": "dialog"}], "nb")
+    with pytest.raises(ValueError, match="experiments"):
+        render_register(register, [{"name": "x"}], "nb")
 
 
 # --- planted problems -----------------------------------------------------------------
@@ -169,71 +155,66 @@ def _w(language: Language, nb: str, en: str) -> str:
 
 def test_access_problems(tables: dict[str, Table], language: Language) -> None:
     rows = tables["access"]
-    page, ads = (
-        _w(language, "Facebook-siden", "Facebook Page"),
-        _w(language, "Annonsekontoen", "Ad account"),
-    )
-    yes, no = _w(language, "ja", "yes"), _w(language, "nei", "no")
-    admins = {r["person"] for r in rows if r["asset"] == page and r["role"] == "admin"}
-    assert len(admins) == 6  # too many admins on the page
+    full, no = _w(language, "full kontroll", "full control"), _w(language, "nei", "no")
+    page = [r for r in rows if r["asset"] == "Fjordvik kommune"]
+    on_page = {r["person"] for r in page if r["platform"] == "Facebook"}
+    full_on_page = [r for r in page if r["role"] == full]
+    assert len(full_on_page) == 6 and len(on_page) == 7  # too many with full control
     former = [
         r
         for r in rows
-        if r["relation"] == _w(language, "tidligere ansatt", "former employee")
+        if r["relation"] == _w(language, "tidligere ansatt", "former staff")
     ]
-    assert [(r["person"], r["asset"], r["role"]) for r in former] == [
-        ("Tor Eide", page, "admin")
+    assert [(r["person"], r["role"], r["end_date"]) for r in former] == [
+        ("Tor Eide", full, _w(language, "24.01.2026", "2026-01-24"))
     ]
-    no_2fa_admins = [
-        (r["person"], r["asset"])
-        for r in rows
-        if r["role"] == "admin" and r["two_factor"] == no
-    ]
-    assert no_2fa_admins == [("Sigrid Lunde", page), ("Henrik Aas", ads)]
-    spenders = [(r["person"], r["asset"]) for r in rows if r["can_spend"] == yes]
-    assert spenders == [("Henrik Aas", ads)]  # single point of failure
     agency = [r for r in rows if r["relation"] == _w(language, "byrå", "agency")]
-    assert [(r["person"], r["asset"], r["role"]) for r in agency] == [
-        ("Fjordlys Reklame AS", "Meta Business Suite", "admin")
+    assert [(r["person"], r["role"], r["end_date"]) for r in agency] == [
+        ("Fjordlys Reklame AS", full, "")
     ]
-    profile = [
-        r
-        for r in rows
-        if r["asset"]
-        == _w(language, "Personlig Facebook-profil", "Personal Facebook profile")
+    no_account = [r["person"] for r in rows if r["two_factor_account"] == no]
+    no_profile = [r["person"] for r in rows if r["two_factor_profile"] == no]
+    assert no_account == ["Sigrid Lunde", "Henrik Aas"]
+    assert no_profile == ["Sigrid Lunde", "Nora Vik", "Henrik Aas"]
+    ads = [
+        r for r in rows if r["asset_type"] == _w(language, "annonsekonto", "ad account")
     ]
-    assert [(r["person"], r["two_factor"]) for r in profile] == [("Nora Vik", no)]
+    assert [(r["person"], r["role"]) for r in ads] == [
+        ("Henrik Aas", "admin"),
+        ("Ingrid Solberg", _w(language, "analytiker", "analyst")),
+    ]  # one admin
+    assert [r["person"] for r in rows if r["email_domain"] == "gmail.com"] == [
+        "Ola Dahl"
+    ]
     stale = [
         r
         for r in rows
-        if _day(r["last_reviewed"], language) < TODAY - dt.timedelta(days=365)
+        if _day(r["last_active"], language) < TODAY - dt.timedelta(days=90)
+        and not r["end_date"]
     ]
     assert [(r["person"], r["platform"]) for r in stale] == [
         ("Magnus Hauge", "LinkedIn")
     ]
-    unknown = [r for r in rows if r["two_factor"] not in (yes, no)]
-    assert [(r["person"], r["platform"], r["two_factor"]) for r in unknown] == [
-        ("Aisha Rahman", "TikTok", _w(language, "vet ikke", "unknown"))
-    ]
-    platforms = {r["platform"] for r in rows}
-    assert platforms == {"Facebook", "Instagram", "LinkedIn", "TikTok"}
+    assert {r["platform"] for r in rows} == {
+        "Facebook", "Instagram", "LinkedIn", "TikTok"
+    }  # fmt: skip
 
 
 def test_ai_tool_problems(tables: dict[str, Table], language: Language) -> None:
     tools = {row["tool"]: row for row in tables["ai_tools"]}
-    draft = _w(language, "Utkast til innleggstekster", "Drafting post copy")
-    assert sorted(t for t, r in tools.items() if r["purpose"].startswith(draft)) == [
+    text = _w(language, "tekst", "text")
+    assert [t for t, r in tools.items() if r["category"] == text] == [
         "ChatGPT Plus",
         "Microsoft Copilot",
+        "Gemini",
     ]
-    unclear = [
-        t
+    yes, unknown = _w(language, "ja", "yes"), _w(language, "vet ikke", "unknown")
+    personal = [
+        (t, r["data_processing_agreement"])
         for t, r in tools.items()
-        if r["data_handling"] != _w(language, "godkjent", "approved")
+        if r["personal_data"] == yes
     ]
-    assert unclear == ["Svarhjelp"]
-    assert tools["Svarhjelp"]["data_handling"] == _w(language, "uavklart", "unclear")
-    assert _w(language, "innbyggere", "residents") in tools["Svarhjelp"]["purpose"]
+    assert personal == [("Svarhjelp", unknown)]
     assert (
         tools["Opus Clip"]["cost_per_month"],
         tools["Opus Clip"]["hours_saved_per_month"],
@@ -242,16 +223,15 @@ def test_ai_tool_problems(tables: dict[str, Table], language: Language) -> None:
 
 
 def test_time_use_problems(tables: dict[str, Table], language: Language) -> None:
-    rows = {r["activity"]: r for r in tables["time_use"]}
-    seven = SEVEN[language]
-    more = _w(language, "Flere innlegg", "More posts")
-    assert list(rows) == [*seven, more]
-    actual = {a: _hours(r["actual_hours_per_month"]) for a, r in rows.items()}
-    assert actual[more] > sum(actual.values()) / 2  # most freed time
-    assert _hours(rows[more]["planned_hours_per_month"]) == 0
-    for activity in (seven[0], seven[5]):  # analysis, dialogue
-        assert actual[activity] == 0.5
-        assert _hours(rows[activity]["planned_hours_per_month"]) >= 6
+    areas = [c.key for c in _register("time_use").columns][2:]
+    assert len(areas) == 7
+    rows = tables["time_use"]
+    saved = sum(_hours(r["hours_saved_per_month"]) for r in rows)
+    planned = sum(_hours(r[a]) for r in rows for a in areas)
+    assert (saved, planned) == (41, 25)  # 16 hours a month unallocated
+    assert (
+        sum(_hours(r["prioritisation"]) + _hours(r["relationships"]) for r in rows) == 0
+    )
 
 
 def test_profile_problems(tables: dict[str, Table], language: Language) -> None:

@@ -8,12 +8,15 @@ no other I/O: no files, no clock (``today`` comes in the context).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from fokus.config import WorkspaceConfig
 from fokus.model.results import SectionResult
 from fokus.registers.experiments import ExperimentRegister
+from fokus.registers.reader import RegisterFile
+from fokus.registers.templates import RegisterKey
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -46,6 +49,9 @@ class ReviewContext:
     today: dt.date
     experiments: ExperimentRegister | None = None
     """The experiments register as read by the review; None when there is none."""
+    registers: Mapping[RegisterKey, RegisterFile] = field(default_factory=dict)
+    """Every register in the workspace as read (rows and file-level problems); a
+    section turns its own register into typed rows with that register's module."""
 
 
 def records(table: ir.Table) -> list[dict[str, Any]]:

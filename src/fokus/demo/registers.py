@@ -6,34 +6,33 @@ workspace language (bokmål or English). Planted problems, for the analyses to f
 (cells named in bokmål / English):
 
 access.csv (18 rows)
-  * Former employee still admin: Tor Eide, Facebook-siden / Facebook Page, admin,
-    *tidligere ansatt* / *former employee*.
-  * Two admins without two-factor: Sigrid Lunde (admin of the Facebook page) and
-    Henrik Aas (admin of the ad account, *Annonsekontoen* / *Ad account*).
-  * Single point of failure on spending: Henrik Aas is the only row with
-    *Kan bruke annonsepenger* = ja / yes (and the ad account's only admin).
-  * Agency with full admin: Fjordlys Reklame AS, *byrå* / *agency*, admin of
-    Meta Business Suite, where an editor or advertiser role would do.
-  * Too many admins: six admins on the Facebook page (Ingrid Solberg, Magnus Hauge,
-    Sigrid Lunde, Jonas Berg, Tor Eide, Aisha Rahman).
-  * Personal profile without 2FA: Nora Vik, *Personlig Facebook-profil* /
-    *Personal Facebook profile*, 2FA nei / no (her editor row on the page too).
-  * Stale review: Magnus Hauge's LinkedIn row, last reviewed 430 days before today
-    (every other row within the last 300 days).
-  * Unknown 2FA: Aisha Rahman on TikTok, *vet ikke* / *unknown*.
+  * Former employee still admin: Tor Eide, *tidligere ansatt* / *former staff*,
+    full control of the Facebook page, ended 300 days before today.
+  * Agency with full control and no end date: Fjordlys Reklame AS, *byrå* /
+    *agency*, full control of the business portfolio, *Sluttdato* / *End date*
+    empty.
+  * Without two-factor: Sigrid Lunde (full control of the Facebook page) and Henrik
+    Aas (the ad account), on account and profile; Nora Vik's personal profile (her
+    editor access to the page); Aisha Rahman on TikTok is *vet ikke* / *unknown*.
+  * One asset with a single admin: the ad account (Henrik Aas), who is also the
+    only one who can spend on it.
+  * Too many with full control: six on the Facebook page.
+  * Public email domain: Ola Dahl, *frilanser* / *freelancer*, gmail.com.
+  * Inactive: Magnus Hauge on LinkedIn, last active 430 days before today.
 
-ai_tools.csv (7 rows)
-  * Overlapping writing assistants: ChatGPT Plus and Microsoft Copilot, both used
-    for drafting post copy (*Utkast til innleggstekster…* / *Drafting post copy…*).
-  * Unclear data handling on citizens' enquiries: Svarhjelp, *uavklart* /
-    *unclear*, suggests replies to messages from residents.
-  * Paid, no value: Opus Clip, 1150 kr a month, 0 hours saved.
+ai_tools.csv (8 rows)
+  * Three overlapping text tools: ChatGPT Plus, Microsoft Copilot and Gemini, all
+    *tekst* / *text* for drafting post copy; Gemini is used monthly for 1 hour.
+  * Personal data without a data processing agreement: Svarhjelp suggests replies
+    to residents' messages, personal data *ja* / *yes*, agreement *vet ikke* /
+    *unknown*.
+  * Paid, no value: Opus Clip, 1150 kr a month, 0 hours saved, used rarely.
   * No owner: DeepL Pro, empty *Ansvarlig* / *Owner*.
 
-time_use.csv (8 rows: the seven uses of freed time, then one more)
-  * "Flere innlegg" / "More posts", not one of the seven, gets 18 of the 30 actual
-    hours (planned 0); *dialog* / *dialogue* and *dataanalyse* / *analysis* get 0,5
-    hours each against 8 and 6 planned.
+time_use.csv (4 rows)
+  * 41 hours saved a month, 25 planned across the seven areas: 16 unallocated
+    (10 of them from drafting copy); nothing planned for prioritisation or
+    relationships.
 
 profiles.csv (5 rows)
   * Instagram bio over 150 characters (@fjordvik_kommune).
@@ -76,73 +75,112 @@ Row = dict[str, str]
 # in both (names, roles in the platforms' own words, platform names).
 _EN: dict[str, str] = {
     "ja": "yes", "nei": "no", "vet ikke": "unknown",
-    "ansatt": "employee", "byrå": "agency", "tidligere ansatt": "former employee",
-    "Facebook-siden": "Facebook Page", "Instagram-kontoen": "Instagram account",
-    "Annonsekontoen": "Ad account", "LinkedIn-siden": "LinkedIn Page",
-    "TikTok-kontoen": "TikTok account",
-    "Personlig Facebook-profil": "Personal Facebook profile",
-    "redaktør": "editor", "analytiker": "analyst", "eier": "owner",
-    "godkjent": "approved", "uavklart": "unclear",
+    "ansatt": "staff", "byrå": "agency", "tidligere ansatt": "former staff",
+    "frilanser": "freelancer",
+    "side": "page", "konto": "account", "annonsekonto": "ad account",
+    "virksomhetsportefølje": "business portfolio", "betalingsmåte": "payment method",
+    "full kontroll": "full control", "redaktør": "editor", "analytiker": "analyst",
+    "annonsør": "advertiser",
+    "tekst": "text", "bilde": "image", "kundedialog": "customer dialogue",
+    "oversettelse": "translation",
+    "daglig": "daily", "ukentlig": "weekly", "månedlig": "monthly",
+    "sjeldnere": "rarely",
     "om oss": "about", "beskrivelse": "description",
 }  # fmt: skip
 
-_FB, _IG, _BS = "Facebook-siden", "Instagram-kontoen", "Meta Business Suite"
-_AD, _LI, _TT = "Annonsekontoen", "LinkedIn-siden", "TikTok-kontoen"
-_PP = "Personlig Facebook-profil"
+_FJ, _GMAIL, _AGENCY = "fjordvik.kommune.no", "gmail.com", "fjordlys.no"
+_PAGE, _IG, _TT = "Fjordvik kommune", "@fjordvik_kommune", "@fjordvik.kommune"
+_BP, _AD = "Fjordvik kommune (Meta)", "Fjordvik kommune – annonser"
 
-# (person, asset, platform, role, relation, two-factor, can spend, reviewed days ago)
-_ACCESS: tuple[tuple[str, str, str, str, str, str, str, int], ...] = (
-    ("Ingrid Solberg", _FB, "Facebook", "admin", "ansatt", "ja", "nei", 45),
-    ("Magnus Hauge", _FB, "Facebook", "admin", "ansatt", "ja", "nei", 45),
-    ("Sigrid Lunde", _FB, "Facebook", "admin", "ansatt", "nei", "nei", 45),
-    ("Jonas Berg", _FB, "Facebook", "admin", "ansatt", "ja", "nei", 45),
-    ("Tor Eide", _FB, "Facebook", "admin", "tidligere ansatt", "ja", "nei", 300),
-    ("Aisha Rahman", _FB, "Facebook", "admin", "ansatt", "ja", "nei", 45),
-    ("Nora Vik", _FB, "Facebook", "redaktør", "ansatt", "nei", "nei", 45),
-    ("Nora Vik", _PP, "Facebook", "eier", "ansatt", "nei", "nei", 45),
-    ("Ingrid Solberg", _IG, "Instagram", "admin", "ansatt", "ja", "nei", 45),
-    ("Aisha Rahman", _IG, "Instagram", "admin", "ansatt", "ja", "nei", 45),
-    ("Ingrid Solberg", _BS, "Facebook", "admin", "ansatt", "ja", "nei", 120),
-    ("Fjordlys Reklame AS", _BS, "Facebook", "admin", "byrå", "ja", "nei", 120),
-    ("Henrik Aas", _AD, "Facebook", "admin", "ansatt", "nei", "ja", 120),
-    ("Ingrid Solberg", _AD, "Facebook", "analytiker", "ansatt", "ja", "nei", 120),
-    ("Magnus Hauge", _LI, "LinkedIn", "superadmin", "ansatt", "ja", "nei", 430),
-    ("Jonas Berg", _LI, "LinkedIn", "superadmin", "ansatt", "ja", "nei", 200),
-    ("Aisha Rahman", _TT, "TikTok", "admin", "ansatt", "vet ikke", "nei", 200),
-    ("Jonas Berg", _TT, "TikTok", "admin", "ansatt", "ja", "nei", 200),
+# (person, email domain, relation, platform, asset, asset type, role, two-factor on
+# the account, on the personal profile, last active days ago, ended days ago)
+_ACCESS: tuple[
+    tuple[str, str, str, str, str, str, str, str, str, int, int | None], ...
+] = (
+    ("Ingrid Solberg", _FJ, "ansatt", "Facebook", _PAGE, "side", "full kontroll",
+     "ja", "ja", 2, None),
+    ("Magnus Hauge", _FJ, "ansatt", "Facebook", _PAGE, "side", "full kontroll",
+     "ja", "ja", 20, None),
+    ("Sigrid Lunde", _FJ, "ansatt", "Facebook", _PAGE, "side", "full kontroll",
+     "nei", "nei", 9, None),
+    ("Jonas Berg", _FJ, "ansatt", "Facebook", _PAGE, "side", "full kontroll",
+     "ja", "ja", 5, None),
+    ("Tor Eide", _FJ, "tidligere ansatt", "Facebook", _PAGE, "side",
+     "full kontroll", "ja", "ja", 310, 300),
+    ("Aisha Rahman", _FJ, "ansatt", "Facebook", _PAGE, "side", "full kontroll",
+     "ja", "ja", 8, None),
+    ("Nora Vik", _FJ, "ansatt", "Facebook", _PAGE, "side", "redaktør",
+     "ja", "nei", 4, None),
+    ("Ingrid Solberg", _FJ, "ansatt", "Instagram", _IG, "konto", "admin",
+     "ja", "ja", 2, None),
+    ("Aisha Rahman", _FJ, "ansatt", "Instagram", _IG, "konto", "admin",
+     "ja", "ja", 8, None),
+    ("Ola Dahl", _GMAIL, "frilanser", "Instagram", _IG, "konto", "redaktør",
+     "ja", "ja", 40, None),
+    ("Ingrid Solberg", _FJ, "ansatt", "Facebook", _BP, "virksomhetsportefølje",
+     "full kontroll", "ja", "ja", 30, None),
+    ("Fjordlys Reklame AS", _AGENCY, "byrå", "Facebook", _BP,
+     "virksomhetsportefølje", "full kontroll", "ja", "ja", 14, None),
+    ("Henrik Aas", _FJ, "ansatt", "Facebook", _AD, "annonsekonto", "admin",
+     "nei", "nei", 25, None),
+    ("Ingrid Solberg", _FJ, "ansatt", "Facebook", _AD, "annonsekonto",
+     "analytiker", "ja", "ja", 30, None),
+    ("Magnus Hauge", _FJ, "ansatt", "LinkedIn", _PAGE, "side", "superadmin",
+     "ja", "ja", 430, None),
+    ("Jonas Berg", _FJ, "ansatt", "LinkedIn", _PAGE, "side", "superadmin",
+     "ja", "ja", 12, None),
+    ("Aisha Rahman", _FJ, "ansatt", "TikTok", _TT, "konto", "admin",
+     "vet ikke", "vet ikke", 9, None),
+    ("Jonas Berg", _FJ, "ansatt", "TikTok", _TT, "konto", "admin",
+     "ja", "ja", 6, None),
 )  # fmt: skip
 
-# (tool, purpose, owner, users, NOK a month, hours saved a month, data, days in use)
-_AI_TOOLS: tuple[tuple[str, Text, str, int, int, float, str, int], ...] = (
-    ("ChatGPT Plus", ("Utkast til innleggstekster", "Drafting post copy"),
-     "Ingrid Solberg", 4, 920, 12, "godkjent", 640),
-    ("Microsoft Copilot", ("Utkast til innleggstekster og nyhetssaker",
-                           "Drafting post copy and news stories"),
-     "Magnus Hauge", 6, 0, 5, "godkjent", 300),
-    ("Canva Pro", ("Bilder og grafikk til innlegg", "Images and graphics for posts"),
-     "Aisha Rahman", 5, 1200, 10, "godkjent", 700),
-    ("Descript", ("Teksting og klipping av video", "Subtitling and editing video"),
-     "Jonas Berg", 2, 480, 6, "godkjent", 420),
-    ("Svarhjelp", ("Svarforslag på meldinger og spørsmål fra innbyggere",
-                   "Suggested replies to messages and questions from residents"),
-     "Sigrid Lunde", 3, 0, 8, "uavklart", 150),
-    ("Opus Clip", ("Korte klipp fra lange videoer", "Short clips from long videos"),
-     "Jonas Berg", 1, 1150, 0, "godkjent", 250),
-    ("DeepL Pro", ("Oversetting av innlegg til engelsk", "Translating posts to English"),
-     "", 3, 300, 3, "godkjent", 500),
+# (tool, category, used for, owner, users, NOK a month, hours saved a month, days in
+# use, how often, personal data, data processing agreement)
+_AI_TOOLS: tuple[
+    tuple[str, str, Text, str, int, int, float, int, str, str, str], ...
+] = (
+    ("ChatGPT Plus", "tekst", ("Utkast til innleggstekster", "Drafting post copy"),
+     "Ingrid Solberg", 4, 920, 12, 640, "daglig", "nei", "ja"),
+    ("Microsoft Copilot", "tekst", ("Utkast til innleggstekster og nyhetssaker",
+                                    "Drafting post copy and news stories"),
+     "Magnus Hauge", 6, 0, 5, 300, "ukentlig", "nei", "ja"),
+    ("Gemini", "tekst", ("Forslag til overskrifter og innleggstekster",
+                         "Suggesting headlines and post copy"),
+     "Sigrid Lunde", 2, 240, 1, 90, "månedlig", "nei", "vet ikke"),
+    ("Canva Pro", "bilde", ("Bilder og grafikk til innlegg",
+                            "Images and graphics for posts"),
+     "Aisha Rahman", 5, 1200, 10, 700, "daglig", "nei", "ja"),
+    ("Descript", "video", ("Teksting og klipping av video",
+                           "Subtitling and editing video"),
+     "Jonas Berg", 2, 480, 6, 420, "ukentlig", "nei", "ja"),
+    ("Svarhjelp", "kundedialog",
+     ("Svarforslag på meldinger og spørsmål fra innbyggere",
+      "Suggested replies to messages and questions from residents"),
+     "Sigrid Lunde", 3, 0, 8, 150, "daglig", "ja", "vet ikke"),
+    ("Opus Clip", "video", ("Korte klipp fra lange videoer",
+                            "Short clips from long videos"),
+     "Jonas Berg", 1, 1150, 0, 250, "sjeldnere", "nei", "ja"),
+    ("DeepL Pro", "oversettelse", ("Oversetting av innlegg til engelsk",
+                                   "Translating posts to English"),
+     "", 3, 300, 3, 500, "ukentlig", "nei", "ja"),
 )  # fmt: skip
 
-# (activity, planned hours a month, actual hours a month)
-_TIME_USE: tuple[tuple[Text, float, float], ...] = (
-    (("dataanalyse", "analysis"), 6, 0.5),
-    (("kreativt arbeid", "creative work"), 5, 3),
-    (("prioritering", "prioritisation"), 3, 1),
-    (("relasjonsbygging", "relationships"), 4, 2),
-    (("menneskelig innhold", "human content"), 6, 3),
-    (("dialog", "dialogue"), 8, 0.5),
-    (("gjenbruk", "reuse"), 4, 2),
-    (("Flere innlegg", "More posts"), 0, 18),
-)
+_AREAS = (
+    "analysis", "creative", "prioritisation", "relationships", "human_content",
+    "dialogue", "reuse",
+)  # fmt: skip
+
+# (task, hours saved a month, planned hours for each of _AREAS)
+_TIME_USE: tuple[tuple[Text, float, tuple[float, ...]], ...] = (
+    (("Utkast til tekster med KI", "Drafting copy with AI"), 17,
+     (2, 3, 0, 0, 2, 0, 0)),
+    (("Teksting og klipping av video", "Captioning and editing video"), 6,
+     (0, 0, 0, 0, 3, 0, 1)),
+    (("Bilder og grafikk", "Images and graphics"), 10, (0, 4, 0, 0, 0, 0, 2)),
+    (("Svarforslag på meldinger", "Suggested replies to messages"), 8,
+     (0, 0, 0, 0, 0, 8, 0)),
+)  # fmt: skip
 
 _LINKEDIN_ABOUT: Text = (
     "Fjordvik Kommune er en kommune på Vestlandet med 14 000 innbyggere og 1 200 "
@@ -249,25 +287,33 @@ def demo_register_rows(
         return _date(today - dt.timedelta(days=days), language)
 
     access = tuple(
-        {"person": person, "asset": _word(asset, language), "platform": platform,
-         "role": _word(role, language), "relation": _word(relation, language),
-         "two_factor": _word(two_factor, language),
-         "can_spend": _word(can_spend, language), "last_reviewed": ago(days)}
-        for person, asset, platform, role, relation, two_factor, can_spend, days
-        in _ACCESS
+        {"person": person, "email_domain": domain,
+         "relation": _word(relation, language), "platform": platform,
+         "asset": asset, "asset_type": _word(kind, language),
+         "role": _word(role, language),
+         "two_factor_account": _word(account, language),
+         "two_factor_profile": _word(profile, language), "last_active": ago(active),
+         "end_date": "" if ended is None else ago(ended)}
+        for person, domain, relation, platform, asset, kind, role, account, profile,
+        active, ended in _ACCESS
     )  # fmt: skip
     ai_tools = tuple(
-        {"tool": tool, "purpose": _text(purpose, language), "owner": owner,
-         "users": str(users), "cost_per_month": _number(cost, language),
-         "hours_saved_per_month": _number(hours, language),
-         "data_handling": _word(data, language), "in_use_since": ago(days)}
-        for tool, purpose, owner, users, cost, hours, data, days in _AI_TOOLS
+        {"tool": tool, "category": _word(category, language),
+         "used_for": _text(used_for, language), "owner": owner, "users": str(users),
+         "cost_per_month": _number(cost, language),
+         "hours_saved_per_month": _number(hours, language), "in_use_since": ago(days),
+         "frequency": _word(frequency, language),
+         "personal_data": _word(personal, language),
+         "data_processing_agreement": _word(agreement, language)}
+        for tool, category, used_for, owner, users, cost, hours, days, frequency,
+        personal, agreement in _AI_TOOLS
     )  # fmt: skip
     time_use = tuple(
-        {"activity": _text(activity, language),
-         "planned_hours_per_month": _number(planned, language),
-         "actual_hours_per_month": _number(actual, language)}
-        for activity, planned, actual in _TIME_USE
+        {"task": _text(task, language),
+         "hours_saved_per_month": _number(saved, language),
+         **{area: _number(hours, language) for area, hours in zip(
+             _AREAS, planned, strict=True)}}
+        for task, saved, planned in _TIME_USE
     )  # fmt: skip
     profiles = tuple(
         {"platform": platform, "account": account, "field": _word(field, language),

@@ -5,8 +5,8 @@ it in Norwegian Excel with the columns split and æøå intact: ``;`` between fi
 byte order mark (without it Excel reads UTF-8 as Windows-1252), decimal commas and
 ``25.03.2026`` dates. The English template keeps the BOM for the same reason, with
 ``,``, decimal points and ISO dates. A register has one file name in both languages,
-so a workspace can change language without renaming files. Reading and validating the
-registers comes later; this module only says what they contain (docs/registers.md).
+so a workspace can change language without renaming files. They are read by
+:mod:`fokus.registers.reader`; this module says what they contain (docs/registers.md).
 """
 
 from __future__ import annotations
@@ -49,15 +49,17 @@ class RegisterColumn:
 
 @dataclass(frozen=True, slots=True)
 class RegisterTemplate:
-    """One register: its key, its file name in ``registers/`` and its columns."""
+    """One register: its key, its file name in ``registers/``, its columns, and the
+    columns without which none of its rows can be read."""
 
     key: RegisterKey
     filename: str
     columns: tuple[RegisterColumn, ...]
+    required: tuple[str, ...]
 
 
 def _register(
-    key: RegisterKey, *rows: tuple[str, str, str, str, str]
+    key: RegisterKey, required: tuple[str, ...], *rows: tuple[str, str, str, str, str]
 ) -> RegisterTemplate:
     """A register from rows of (column key, header nb, header en, example nb, en)."""
     return RegisterTemplate(
@@ -69,40 +71,59 @@ def _register(
             )
             for column, head_nb, head_en, ex_nb, ex_en in rows
         ),
+        required=required,
     )
 
 
 REGISTERS: tuple[RegisterTemplate, ...] = (
     _register(
         "access",
+        ("person", "platform", "asset", "role"),
         ("person", "Person", "Person", "Kari Nordmann", "Kari Nordmann"),
+        (
+            "email_domain",
+            "E-postdomene",
+            "Email domain",
+            "eksempel.kommune.no",
+            "example-council.org",
+        ),
+        ("relation", "Tilknytning", "Relation", "ansatt", "staff"),
+        ("platform", "Plattform", "Platform", "Facebook", "Facebook"),
         (
             "asset",
             "Konto eller side",
             "Account or page",
-            "Facebook-siden",
-            "Facebook Page",
+            "Eksempel kommune",
+            "Example Council",
         ),
-        ("platform", "Plattform", "Platform", "Facebook", "Facebook"),
-        ("role", "Rolle", "Role", "admin", "admin"),
-        ("relation", "Tilknytning", "Relation", "ansatt", "employee"),
-        ("two_factor", "Tofaktor", "Two-factor", "ja", "yes"),
-        ("can_spend", "Kan bruke annonsepenger", "Can spend on ads", "nei", "no"),
+        ("asset_type", "Type", "Asset type", "side", "page"),
+        ("role", "Rolle", "Role", "full kontroll", "full control"),
         (
-            "last_reviewed",
-            "Sist kontrollert",
-            "Last reviewed",
-            "25.03.2026",
-            "2026-03-25",
+            "two_factor_account",
+            "Tofaktor på kontoen",
+            "Two-factor on account",
+            "ja",
+            "yes",
         ),
+        (
+            "two_factor_profile",
+            "Tofaktor på personlig profil",
+            "Two-factor on personal profile",
+            "ja",
+            "yes",
+        ),
+        ("last_active", "Sist aktiv", "Last active", "25.03.2026", "2026-03-25"),
+        ("end_date", "Sluttdato", "End date", "", ""),
     ),
     _register(
         "ai_tools",
+        ("tool",),
         ("tool", "Verktøy", "Tool", "ChatGPT", "ChatGPT"),
+        ("category", "Formål", "Purpose category", "tekst", "text"),
         (
-            "purpose",
+            "used_for",
             "Brukes til",
-            "Purpose",
+            "Used for",
             "Utkast til innleggstekster",
             "Drafting post copy",
         ),
@@ -122,29 +143,51 @@ REGISTERS: tuple[RegisterTemplate, ...] = (
             "6,5",
             "6.5",
         ),
-        ("data_handling", "Databehandling", "Data handling", "godkjent", "approved"),
         ("in_use_since", "I bruk siden", "In use since", "01.09.2025", "2025-09-01"),
+        ("frequency", "Hvor ofte brukt", "How often used", "ukentlig", "weekly"),
+        (
+            "personal_data",
+            "Behandler personopplysninger",
+            "Processes personal data",
+            "nei",
+            "no",
+        ),
+        (
+            "data_processing_agreement",
+            "Databehandleravtale",
+            "Data processing agreement",
+            "vet ikke",
+            "unknown",
+        ),
     ),
     _register(
         "time_use",
-        ("activity", "Aktivitet", "Activity", "dataanalyse", "analysis"),
+        ("task", "hours_saved_per_month"),
         (
-            "planned_hours_per_month",
-            "Planlagte timer per måned",
-            "Planned hours per month",
-            "4,5",
-            "4.5",
+            "task",
+            "Oppgave",
+            "Task",
+            "Utkast til tekster med KI",
+            "Drafting copy with AI",
         ),
         (
-            "actual_hours_per_month",
-            "Faktiske timer per måned",
-            "Actual hours per month",
-            "2,5",
-            "2.5",
+            "hours_saved_per_month",
+            "Timer spart per måned",
+            "Hours saved per month",
+            "8",
+            "8",
         ),
+        ("analysis", "Analyse", "Analysis", "2", "2"),
+        ("creative", "Kreativt arbeid", "Creative work", "1,5", "1.5"),
+        ("prioritisation", "Prioritering", "Prioritisation", "0", "0"),
+        ("relationships", "Relasjoner", "Relationships", "1", "1"),
+        ("human_content", "Menneskelig innhold", "Human content", "2", "2"),
+        ("dialogue", "Dialog", "Dialogue", "1,5", "1.5"),
+        ("reuse", "Gjenbruk", "Reuse of what works", "0", "0"),
     ),
     _register(
         "profiles",
+        ("platform", "field", "text"),
         ("platform", "Plattform", "Platform", "Instagram", "Instagram"),
         ("account", "Konto", "Account", "@eksempelkommune", "@examplecouncil"),
         ("field", "Felt", "Field", "bio", "bio"),
@@ -161,6 +204,7 @@ REGISTERS: tuple[RegisterTemplate, ...] = (
     ),
     _register(
         "experiments",
+        ("name", "platform", "variant_b", "start"),
         ("name", "Navn", "Name", "Ansatte i reels", "Staff in reels"),
         (
             "hypothesis",
