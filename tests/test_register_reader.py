@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from fokus.i18n import translate
 from fokus.registers.reader import (
     RegisterProblem,
+    cell_problem,
     is_unknown,
     parse_date,
     parse_number,
@@ -115,3 +117,19 @@ def test_missing_columns_unreadable_file_and_template_rows(tmp_path: Path) -> No
             assert found is not None and (found.rows, found.problems) == ((), ())
     assert sorted(read_registers(tmp_path)) == sorted(r.key for r in REGISTERS)
     assert read_registers(tmp_path / "nowhere") == {}
+
+
+def test_a_cell_problem_names_its_column_and_an_example_in_each_language() -> None:
+    problem = cell_problem("register.x", 4, "access", "last_active", value="i går")
+    assert (problem.key, problem.row, problem.params["value"]) == (
+        "register.x",
+        4,
+        "i går",
+    )
+    column, example = problem.params["column"], problem.params["example"]
+    shown = [
+        translate("{column}: {example}", lang, column=column, example=example)
+        for lang in ("nb", "en")
+    ]
+    assert shown == ["Sist aktiv: 25.03.2026", "Last active: 2026-03-25"]
+    assert (str(column), str(example)) == ("Last active", "2026-03-25")  # the JSON

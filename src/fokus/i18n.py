@@ -92,9 +92,32 @@ class Label(str):
         return f"Label({str(self)!r}, {self.key!r}, **{self.params!r})"
 
 
+class Bilingual(str):
+    """A value written in both languages by fokus itself (a register's column
+    header, a template's example), shown in the reader's language.
+
+    As a ``str`` it is the English text: what JSON output and comparisons see.
+    """
+
+    nb: str
+
+    def __new__(cls, nb: str, en: str) -> Bilingual:
+        value = super().__new__(cls, en)
+        value.nb = nb
+        return value
+
+    def __repr__(self) -> str:
+        return f"Bilingual({self.nb!r}, {str(self)!r})"
+
+    def text(self, language: Language) -> str:
+        return self.nb if language == "nb" else str(self)
+
+
 def show(value: object, language: Language) -> str:
-    """A label cell or parameter as text: a :class:`Label` by its message, any other
-    value as the message key it is."""
+    """A label cell or parameter as text: a :class:`Label` by its message, a
+    :class:`Bilingual` in the language, any other value as the message key it is."""
+    if isinstance(value, Bilingual):
+        return value.text(language)
     if isinstance(value, Label):
         if value.key is None:
             return str(value)
@@ -116,7 +139,7 @@ class Percent(float):
 
 def _display(value: object, language: Language) -> object:
     """Format numbers and dates in parameters the way the language writes them."""
-    if isinstance(value, MessageKey | Label):
+    if isinstance(value, MessageKey | Label | Bilingual):
         return show(value, language)
     if isinstance(value, MessageKeys):
         return ", ".join(translate(key, language) for key in value)

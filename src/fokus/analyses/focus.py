@@ -21,6 +21,7 @@ from fokus.analyses.base import ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.focus_concentration import ALL, Concentration, concentrations
 from fokus.analyses.focus_experiments import ExperimentResult, analyse_experiment
 from fokus.analyses.focus_scenario import Dimension, Scenario, scenarios
+from fokus.analyses.register_problems import problem_findings
 from fokus.analyses.stats import MIN_POSTS, enough
 from fokus.i18n import MessageKey
 from fokus.model.results import (
@@ -344,11 +345,7 @@ def _experiments(
         findings.append(Finding("finding.focus.no_experiments", "notice"))
         actions.append(Action("action.focus.start_experiments", impact=2, effort=1))
         return findings, _experiment_table([]), actions
-    for problem in register.problems:
-        params: dict[str, Param] = {"file": register.file, **problem.params}
-        if problem.row is not None:
-            params["row"] = problem.row
-        findings.append(Finding(problem.key, "notice", params))
+    findings.extend(problem_findings(register.file, register.problems))
     findings.extend(_overlaps(register, last))
     results: list[ExperimentResult] = []
     if last is not None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from fokus.i18n import Bilingual
 from fokus.model.vocab import Platform
 from fokus.registers.templates import REGISTERS, RegisterKey, RegisterTemplate
 
@@ -52,6 +53,21 @@ class RegisterProblem:
     key: str
     row: int | None = None
     params: Mapping[str, Param] = field(default_factory=dict)
+
+
+def cell_problem(
+    key: str, row: int, register: RegisterKey, column: str, **params: Param
+) -> RegisterProblem:
+    """A problem with one cell: ``params`` get ``column`` (its header) and
+    ``example`` (the template's example value), each shown in the review's language.
+    """
+    found = next(c for c in template(register).columns if c.key == column)
+    shown: dict[str, Param] = {
+        "column": Bilingual(found.header_nb, found.header_en),
+        "example": Bilingual(found.example_nb, found.example_en),
+        **params,
+    }
+    return RegisterProblem(key, row, shown)
 
 
 @dataclass(frozen=True, slots=True)
