@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from fokus.analyses import organic_posts
 from fokus.analyses.base import ReviewContext, ReviewData, records
 from fokus.analyses.organic import Organic
 from fokus.analyses.organic_pillars import (
@@ -323,3 +324,34 @@ def test_demo_generic_texts_do_worse_and_facebook_falls(
     down = [f for f in demo_result.findings if f.key == "finding.organic.trend_down"]
     assert [str(f.params["platform"]) for f in down] == ["platform.facebook"]
     assert math.isfinite(float(down[0].params["ratio"]))  # type: ignore[arg-type]
+
+
+def test_a_large_channel_has_its_text_read_from_a_fixed_sample(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(organic_posts, "TEXT_SAMPLE", 5)
+    day = dt.date(2025, 3, 3)
+    for i in range(12):
+        add_post(store, "facebook", f"f{i:02}", day, reach=100, reactions=5,
+                 text_nfkc=f"Innlegg {i}")  # fmt: skip
+    for i in range(3):
+        add_post(store, "instagram", f"i{i}", day, reach=100, reactions=5)
+    measures = review_data(store).measures
+    organic = measures.mutate(rate=measures.rate_reach)
+    first = organic_posts.post_rows(organic)
+    assert [p.platform for p in first] == ["facebook"] * 5 + ["instagram"] * 3
+    assert first == organic_posts.post_rows(organic)  # the same posts every run
+    hashed = records(
+        organic.filter(organic.platform == "facebook")
+        .order_by([organic.post_id.hash(), "post_id"])
+        .select("post_id")
+        .limit(5)
+    )
+    assert sorted(p.key for p in first[:5]) == sorted(
+        f"facebook/acc/{r['post_id']}" for r in hashed
+    )
+    (finding,) = organic_posts.text_sample(organic)
+    assert (finding.key, dict(finding.params)) == (
+        "finding.organic.text_sample",
+        {"platform": "platform.facebook", "sample": 5, "posts": 12},
+    )

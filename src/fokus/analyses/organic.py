@@ -21,19 +21,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 import ibis
 
-from fokus.analyses.base import ReviewContext, ReviewData, records, to_date
+from fokus.analyses.base import (
+    ReviewContext,
+    ReviewData,
+    grouped_values,
+    records,
+    to_date,
+)
 from fokus.analyses.organic_pillars import RATE_SCALE
 from fokus.analyses.organic_posts import (
     Basis,
     basis_label,
     pillar_part,
     post_rows,
+    text_sample,
     top_posts,
 )
 from fokus.analyses.organic_voice import genericness_part
@@ -105,6 +112,7 @@ class Organic:
         split, paid_findings = _paid_split(measures, bases)
         trend, trend_findings = _trend(organic, bases)
         posts = post_rows(organic)
+        sampled = text_sample(organic)
         pillar_tables, pillar_findings, pillar_actions = pillar_part(
             posts, context.config.pillars, bases
         )
@@ -116,8 +124,8 @@ class Organic:
         return SectionResult(
             self.key,
             "ok",
-            findings=(*paid_findings, *trend_findings, *pillar_findings,
-                      *generic_findings),
+            findings=(*paid_findings, *trend_findings, *sampled,
+                      *pillar_findings, *generic_findings),
             tables=tuple(t for t in tables if t.rows),
             actions=tuple(pillar_actions),
         )  # fmt: skip
@@ -152,22 +160,6 @@ def _by_basis(
     )
 
 
-def _values(
-    table: ir.Table, keys: Sequence[str], columns: Sequence[str]
-) -> list[dict[tuple[object, ...], list[float]]]:
-    """Each column's non-null values grouped by the key columns (per post: small)."""
-    picked = table.select(*keys, *columns)
-    grouped: list[dict[tuple[object, ...], list[float]]] = [
-        defaultdict(list) for _ in columns
-    ]
-    for row in records(picked):
-        key = tuple(row[k] for k in keys)
-        for values, column in zip(grouped, columns, strict=True):
-            if row[column] is not None:
-                values[key].append(float(row[column]))
-    return grouped
-
-
 def _cells(
     interval: Interval | None,
 ) -> tuple[float | None, float | None, float | None]:
@@ -185,7 +177,9 @@ def _paid_split(
             measures.group_by(["platform", "paid"]).aggregate(n=measures.count())
         )
     }
-    audience, rates = _values(measures, ("platform", "paid"), ("audience", "rate"))
+    audience, rates = grouped_values(
+        measures, ("platform", "paid"), ("audience", "rate")
+    )
     rows = []
     for platform in sorted(bases):
         total = sum(n for (p, _), n in counts.items() if p == platform)
@@ -317,7 +311,7 @@ def _trend(
     )
     monthly = grown.mutate(month=grown.published_day.truncate("M"))
     per_month: dict[str, dict[dt.date, list[float]]] = defaultdict(dict)
-    (by_month,) = _values(monthly, ("platform", "month"), ("audience",))
+    (by_month,) = grouped_values(monthly, ("platform", "month"), ("audience",))
     for (platform, month), reach in by_month.items():
         day = to_date(month)
         assert day is not None

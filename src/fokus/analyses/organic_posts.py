@@ -36,6 +36,9 @@ Basis = Literal["reach", "views"]
 MIN_BASELINE = 5
 """Posts whose account had fewer earlier posts have no usable baseline."""
 TOP_PER_CHANNEL = 3
+TEXT_SAMPLE = 5000
+"""The text analyses (pillars, topics, genericness) read at most this many organic
+posts per channel: beyond it, a random sample that is the same on every run."""
 EXCERPT_CHARS = 100
 RATE_DENOMINATOR = "reach or views, as the channel's basis; median of per-post rates"
 VS_BASELINE = "the account's median of its previous 20 posts"
@@ -70,12 +73,29 @@ class OrganicPost:
 
 
 def post_rows(organic: ir.Table) -> list[OrganicPost]:
-    """The organic posts' texts and performance, in publishing order."""
-    usable = organic.baseline_n >= MIN_BASELINE
-    picked = organic.select(
+    """The organic posts' texts and performance, in publishing order; on a channel
+    with more than ``TEXT_SAMPLE`` of them, a sample of that many (``text_sample``).
+    """
+    platforms = sorted(
+        str(r["platform"]) for r in records(organic.select("platform").distinct())
+    )
+    # A sample per channel: the posts first in the order of a hash of their id
+    # (one top-N each, so no sort of every post).
+    drawn = [
+        organic.filter(organic.platform == platform)
+        .order_by([organic.post_id.hash(), "account_id", "post_id"])
+        .limit(TEXT_SAMPLE)
+        for platform in platforms
+    ] or [organic.limit(0)]
+    sample = ibis.union(*drawn)
+    picked = sample.select(
         "platform", "account_id", "post_id", "published_at", "labels", "rate",
-        text=organic.text_nfkc,
-        vs=ibis.ifelse(usable, organic.engagement_vs_baseline, ibis.null("float64")),
+        text=sample.text_nfkc,
+        vs=ibis.ifelse(
+            sample.baseline_n >= MIN_BASELINE,
+            sample.engagement_vs_baseline,
+            ibis.null("float64"),
+        ),
     ).order_by(["platform", "account_id", "published_at", "post_id"])  # fmt: skip
     return [
         OrganicPost(
@@ -92,23 +112,44 @@ def post_rows(organic: ir.Table) -> list[OrganicPost]:
     ]
 
 
+def text_sample(organic: ir.Table) -> list[Finding]:
+    """A finding for each channel whose text analyses read a sample."""
+    counts = organic.group_by("platform").aggregate(posts=organic.count())
+    large = counts.filter(counts.posts > TEXT_SAMPLE).order_by("platform")
+    return [
+        Finding(
+            "finding.organic.text_sample",
+            "info",
+            {
+                "platform": MessageKey(f"platform.{r['platform']}"),
+                "sample": TEXT_SAMPLE,
+                "posts": int(r["posts"]),
+            },
+        )
+        for r in records(large)
+    ]
+
+
 def top_posts(organic: ir.Table, bases: Mapping[str, Basis]) -> Table:
     """Per channel, the posts furthest above their account's baseline: the top
     ``TOP_PER_CHANNEL`` by engagement and by reach (each shown once)."""
     t = organic.filter(organic.baseline_n >= MIN_BASELINE)
-    by_engagement = ibis.row_number().over(
-        group_by="platform",
-        order_by=[ibis.desc(t.engagement_vs_baseline.fill_null(-1.0)), "post_id"],
+    platforms = sorted(
+        str(r["platform"]) for r in records(t.select("platform").distinct())
     )
-    by_reach = ibis.row_number().over(
-        group_by="platform",
-        order_by=[ibis.desc(t.audience_vs_baseline.fill_null(-1.0)), "post_id"],
+    # One top-N per channel and measure (a heap, not a sort of every post).
+    tops = [
+        t.filter((t.platform == platform) & t[column].notnull())
+        .order_by([ibis.desc(column), "post_id"])
+        .limit(TOP_PER_CHANNEL)
+        for platform in platforms
+        for column in ("engagement_vs_baseline", "audience_vs_baseline")
+    ]
+    if not tops:
+        tops = [t.limit(0)]
+    top = ibis.union(*tops, distinct=True).order_by(
+        ["platform", ibis.desc("engagement_vs_baseline"), "post_id"]
     )
-    ranked = t.mutate(rank_e=by_engagement, rank_r=by_reach)
-    top = ranked.filter(
-        ((ranked.rank_e < TOP_PER_CHANNEL) & ranked.engagement_vs_baseline.notnull())
-        | ((ranked.rank_r < TOP_PER_CHANNEL) & ranked.audience_vs_baseline.notnull())
-    ).order_by(["platform", ibis.desc("engagement_vs_baseline"), "post_id"])
     rows = tuple(
         (
             f"platform.{r['platform']}",
