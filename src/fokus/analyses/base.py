@@ -60,31 +60,35 @@ def records(table: ir.Table) -> list[dict[str, Any]]:
     return rows
 
 
-def grouped_values(
-    table: ir.Table, keys: Sequence[str], columns: Sequence[str]
-) -> list[dict[tuple[object, ...], list[float]]]:
-    """Each column's non-null values as floats, grouped by the key columns.
+def column_values(table: ir.Table, column: str) -> list[float]:
+    """A column's non-null values as floats, through Arrow in one piece."""
+    usable = table.filter(table[column].notnull())
+    arrow = usable.select(value=usable[column].cast("float64")).to_pyarrow()
+    values: list[float] = arrow.column("value").to_pylist()
+    return values
 
-    The engine collects one list per group, and Arrow hands each list over as a
-    whole: no Python object per post on the way, so a group of a million posts is
-    as cheap as the medians computed from it. The values come in no set order.
+
+def grouped_values(
+    table: ir.Table, by: Sequence[str], value: str
+) -> dict[tuple[Any, ...], list[float]]:
+    """The non-missing values of ``value`` as floats, per group of ``by``.
+
+    The grouping stays in the engine, which collects one list per group; Arrow
+    hands each list over whole, so there is no Python object per post on the way
+    and a group of a million posts costs little more than its medians. The values
+    come in no set order.
     """
-    found: list[dict[tuple[object, ...], list[float]]] = []
-    for column in columns:
-        usable = table.filter(table[column].notnull())
-        lists = usable.group_by(list(keys)).aggregate(
-            values=usable[column].cast("float64").collect()
-        )
-        arrow = lists.to_pyarrow()
-        key_columns = [arrow.column(key).to_pylist() for key in keys]
-        values = arrow.column("values").combine_chunks()
-        found.append(
-            {
-                tuple(k[i] for k in key_columns): values[i].values.to_pylist()
-                for i in range(arrow.num_rows)
-            }
-        )
-    return found
+    usable = table.filter(table[value].notnull())
+    grouped = usable.group_by(list(by)).aggregate(
+        values=usable[value].cast("float64").collect()
+    )
+    arrow = grouped.to_pyarrow()
+    keys = [arrow.column(k).to_pylist() for k in by]
+    lists = arrow.column("values").combine_chunks()
+    return {
+        tuple(k[i] for k in keys): lists[i].values.to_pylist()
+        for i in range(arrow.num_rows)
+    }
 
 
 def scalar(value: ir.Scalar) -> Any:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 import ibis
 
-from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
+from fokus.analyses.base import (
+    ReviewContext,
+    ReviewData,
+    grouped_values,
+    records,
+    scalar,
+    to_date,
+)
 from fokus.analyses.channels_choice import choose
 from fokus.analyses.channels_data import (
     Channel,
@@ -25,7 +32,6 @@ from fokus.analyses.channels_data import (
     Span,
     channel_posts,
     channels,
-    grouped_values,
     not_paid,
     spans,
 )

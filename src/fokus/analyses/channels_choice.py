@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fokus.analyses.base import records
-from fokus.analyses.channels_data import Channel, Key, Span, grouped_values, not_paid
+from fokus.analyses.base import grouped_values, records
+from fokus.analyses.channels_data import Channel, Key, Span, not_paid
 from fokus.analyses.stats import enough, median, median_difference
 from fokus.config import WorkspaceConfig
 from fokus.i18n import MessageKey

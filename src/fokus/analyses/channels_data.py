@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ibis
 
@@ -150,16 +150,3 @@ def spans(posts: ir.Table) -> dict[Key, Span]:
         assert first is not None and last is not None
         out[(row["platform"], row["account_id"])] = Span(first, last)
     return out
-
-
-def grouped_values(
-    table: ir.Table, by: Sequence[str], value: str
-) -> dict[tuple[Any, ...], list[float]]:
-    """The non-missing values of ``value`` per group, one row per group from the
-    engine (the statistics need the values, the grouping stays in the engine)."""
-    usable = table.filter(table[value].notnull())
-    grouped = usable.group_by(list(by)).aggregate(values=usable[value].collect())
-    return {
-        tuple(row[k] for k in by): [float(v) for v in row["values"]]
-        for row in records(grouped)
-    }

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import ibis
 
-from fokus.analyses.base import scalar
-from fokus.analyses.channels_data import Channel, grouped_values, not_paid
+from fokus.analyses.base import grouped_values, scalar
+from fokus.analyses.channels_data import Channel, not_paid
 from fokus.analyses.stats import MIN_POSTS, enough, median_interval
 from fokus.i18n import MessageKey
 from fokus.model.results import Column, Evidence, Finding, Param, Table

@@ -14,9 +14,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import ibis
+import numpy as np
 
-from fokus.analyses.base import records
+from fokus.analyses.base import grouped_values
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -56,57 +56,33 @@ class Concentration:
 def concentrations(year: ir.Table) -> list[Concentration]:
     """Every channel's and all channels' concentration, for each measure with data.
 
-    One query: the posts are stacked once per measure and scope (their channel,
-    and all channels), then ranked within each stack.
+    Each measure's values come over once, grouped by channel, and are ranked in
+    numpy: which of two equal values ranks first changes no sum.
     """
-    stacks = [
-        year.filter(year[column].notnull() & (year[column] >= 0)).select(
-            "platform",
-            "account_id",
-            "post_id",
-            measure=ibis.literal(measure),
-            scope=year.platform if by_channel else ibis.literal(ALL),
-            value=year[column].cast("float64"),
-        )
-        for measure, column in MEASURES
-        for by_channel in (True, False)
-    ]
-    t = ibis.union(*stacks)
-    group = ["scope", "measure"]
-    order = [ibis.desc("value"), "platform", "account_id", "post_id"]
-    whole = ibis.window(group_by=group)
-    t = t.mutate(
-        rank=ibis.row_number().over(group_by=group, order_by=order) + 1,
-        n=t.post_id.count().over(whole),
-        total=t.value.sum().over(whole),
-        running=t.value.sum().over(
-            ibis.cumulative_window(group_by=group, order_by=order)
-        ),
-    )
-    tenths = {
-        f"d{d}": ibis.ifelse(t["rank"] <= (t.n * d / 10).ceil(), t.value, 0.0).sum()
-        for d in DECILES
-    }
-    summary = t.group_by(group).aggregate(
-        n=t.count(),
-        total=t.value.sum(),
-        half=ibis.ifelse(t.running >= t.total / 2, t["rank"], ibis.null("int64")).min(),
-        **tenths,
-    )
     found = []
-    for row in records(summary):
-        total = float(row["total"] or 0.0)
-        if total <= 0:
-            continue
-        found.append(
-            Concentration(
-                str(row["scope"]),
-                row["measure"],
-                int(row["n"]),
-                total,
-                tuple(float(row[f"d{d}"]) / total for d in DECILES),
-                int(row["half"]),
-            )
-        )
+    for measure, column in MEASURES:
+        usable = year.filter(year[column] >= 0).mutate(value=year[column])
+        by_channel = grouped_values(usable, ("platform",), "value")
+        scopes = {str(platform): values for (platform,), values in by_channel.items()}
+        if scopes:
+            scopes[ALL] = [v for values in scopes.values() for v in values]
+        for scope, values in scopes.items():
+            concentration = _concentration(scope, measure, values)
+            if concentration is not None:
+                found.append(concentration)
     order_of = {m: i for i, (m, _c) in enumerate(MEASURES)}
     return sorted(found, key=lambda c: (c.scope == ALL, c.scope, order_of[c.measure]))
+
+
+def _concentration(
+    scope: str, measure: Measure, values: list[float]
+) -> Concentration | None:
+    ranked = np.sort(np.asarray(values, dtype=np.float64))[::-1]
+    running = np.cumsum(ranked)
+    total = float(running[-1]) if len(running) else 0.0
+    if total <= 0:
+        return None
+    n = len(ranked)
+    tenths = tuple(float(running[math.ceil(n * d / 10) - 1]) / total for d in DECILES)
+    half = int(np.searchsorted(running, total / 2, side="left")) + 1
+    return Concentration(scope, measure, n, total, tenths, half)

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from fokus.analyses.base import records, scalar
+from fokus.analyses.base import column_values, records, scalar
 from fokus.analyses.stats import (
     MIN_POSTS,
     Interval,
@@ -136,9 +136,7 @@ def _group_summaries(grouped: ir.Table) -> ir.Table:
 
 
 def _rates(t: ir.Table, denominator: str) -> list[float]:
-    column = f"rate_{denominator}"
-    rows = records(t.filter(t[column].notnull()).select(rate=t[column]))
-    return [float(r["rate"]) for r in rows]
+    return column_values(t, f"rate_{denominator}")
 
 
 def _scenario(

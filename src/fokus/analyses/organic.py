@@ -177,9 +177,8 @@ def _paid_split(
             measures.group_by(["platform", "paid"]).aggregate(n=measures.count())
         )
     }
-    audience, rates = grouped_values(
-        measures, ("platform", "paid"), ("audience", "rate")
-    )
+    audience = grouped_values(measures, ("platform", "paid"), "audience")
+    rates = grouped_values(measures, ("platform", "paid"), "rate")
     rows = []
     for platform in sorted(bases):
         total = sum(n for (p, _), n in counts.items() if p == platform)
@@ -311,7 +310,7 @@ def _trend(
     )
     monthly = grown.mutate(month=grown.published_day.truncate("M"))
     per_month: dict[str, dict[dt.date, list[float]]] = defaultdict(dict)
-    (by_month,) = grouped_values(monthly, ("platform", "month"), ("audience",))
+    by_month = grouped_values(monthly, ("platform", "month"), "audience")
     for (platform, month), reach in by_month.items():
         day = to_date(month)
         assert day is not None

@@ -18,18 +18,24 @@ Everything here is deterministic and distribution-free or close to it:
   Mann-Whitney probability), counting ties as half.
 * ``shrink``: a group's value pulled toward the overall value, weighted by size.
 
-No numpy and no random numbers: the same input always gives the same output, and
-the tests pin exact values.
+No random numbers: the same input always gives the same output, and the tests pin
+exact values. Values are sorted and transformed with numpy, so that a channel of a
+million posts costs milliseconds; every result is returned as a Python float.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+Values = Sequence[float] | npt.NDArray[np.float64]
+"""Values of a group: a list, or an array as the engine hands it over."""
 
 MIN_POSTS = 10
 """A group with fewer posts is shown as "too few posts" and never ranked."""
@@ -91,15 +97,22 @@ def enough(n: int, minimum: int = MIN_POSTS) -> bool:
     return n >= minimum
 
 
-def median(values: Sequence[float]) -> float:
+def _sorted(values: Values) -> npt.NDArray[np.float64]:
+    return np.sort(np.asarray(values, dtype=np.float64))
+
+
+def median(values: Values) -> float:
     """The median; raises ``ValueError`` on no values (callers check ``n``)."""
-    if not values:
+    if len(values) == 0:
         raise ValueError("median of no values")
-    ordered = sorted(values)
+    return _median_of_sorted(_sorted(values))
+
+
+def _median_of_sorted(ordered: npt.NDArray[np.float64]) -> float:
     middle = len(ordered) // 2
     if len(ordered) % 2:
         return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return (float(ordered[middle - 1]) + float(ordered[middle])) / 2
 
 
 def _binomial_cdf(k: int, n: int) -> float:
@@ -142,22 +155,24 @@ def _rank_for_level(n: int, level: float) -> int | None:
     return c
 
 
-def median_interval(values: Sequence[float], level: float = LEVEL) -> Interval:
+def median_interval(values: Values, level: float = LEVEL) -> Interval:
     """The median with its exact distribution-free interval (order statistics).
 
     Five values are too few for a 95 % interval (the whole range covers the
     median with only 94 % probability): the bounds are then ``None``.
     """
-    ordered = sorted(values)
+    if len(values) == 0:
+        raise ValueError("median of no values")
+    ordered = _sorted(values)
     n = len(ordered)
-    estimate = median(ordered)
+    estimate = _median_of_sorted(ordered)
     c = _rank_for_level(n, level)
     if c is None:
         return Interval(estimate, None, None, n, level)
     return Interval(estimate, float(ordered[c - 1]), float(ordered[n - c]), n, level)
 
 
-def _median_se(ordered: Sequence[float]) -> float | None:
+def _median_se(ordered: npt.NDArray[np.float64]) -> float | None:
     """Bonett-Price standard error of a median from two order statistics."""
     n = len(ordered)
     if n < 3:
@@ -167,18 +182,19 @@ def _median_se(ordered: Sequence[float]) -> float | None:
     z = _NORMAL.inv_cdf(1 - tail)
     if z <= 0:
         return None
-    return (ordered[n - c] - ordered[c - 1]) / (2 * z)
+    return (float(ordered[n - c]) - float(ordered[c - 1])) / (2 * z)
 
 
-def _scaled(values: Sequence[float], scale: Scale) -> list[float]:
+def _scaled(values: Values, scale: Scale) -> npt.NDArray[np.float64]:
+    array = np.asarray(values, dtype=np.float64)
     if scale == "log1p":
-        return sorted(math.log1p(max(v, 0.0)) for v in values)
-    return sorted(float(v) for v in values)
+        return np.sort(np.log1p(np.maximum(array, 0.0)))
+    return np.sort(array)
 
 
 def median_difference(
-    a: Sequence[float],
-    b: Sequence[float],
+    a: Values,
+    b: Values,
     *,
     scale: Scale = "linear",
     level: float = LEVEL,
@@ -189,7 +205,9 @@ def median_difference(
     reads it back. Groups of fewer than three values give no interval.
     """
     sa, sb = _scaled(a, scale), _scaled(b, scale)
-    estimate = median(sa) - median(sb)
+    if len(sa) == 0 or len(sb) == 0:
+        raise ValueError("median of no values")
+    estimate = _median_of_sorted(sa) - _median_of_sorted(sb)
     se_a, se_b = _median_se(sa), _median_se(sb)
     n = len(sa) + len(sb)
     if se_a is None or se_b is None:
@@ -226,20 +244,20 @@ def expected_loss(difference: float, se: float) -> float:
     return se * _NORMAL.pdf(z) - difference * (1 - _NORMAL.cdf(z))
 
 
-def superiority(a: Sequence[float], b: Sequence[float]) -> float:
+def superiority(a: Values, b: Values) -> float:
     """P(a random value of A beats one of B), ties counted as half.
 
-    Each value of A is placed among B's sorted values: O((m + n) log n).
+    Each value of A is placed among B's sorted values: O((m + n) log n). The
+    count of wins is a sum of halves, exact in floating point.
     """
-    if not a or not b:
+    if len(a) == 0 or len(b) == 0:
         raise ValueError("superiority needs two non-empty groups")
-    ordered = sorted(b)
-    wins = 0.0
-    for value in a:
-        below = bisect_left(ordered, value)
-        ties = bisect_right(ordered, value, lo=below) - below
-        wins += below + ties / 2
-    return wins / (len(a) * len(ordered))
+    ordered = _sorted(b)
+    values = np.asarray(a, dtype=np.float64)
+    below = np.searchsorted(ordered, values, side="left")
+    above = np.searchsorted(ordered, values, side="right")
+    wins = float(np.sum(below + (above - below) / 2))
+    return wins / (len(values) * len(ordered))
 
 
 def shrink(value: float, n: int, overall: float, prior: int = PRIOR_POSTS) -> float:
