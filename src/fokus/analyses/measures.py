@@ -121,17 +121,34 @@ def post_measures(posts: ir.Table, daily: ir.Table, sources: ir.Table) -> ir.Tab
         rate_views=_rate(t.engagement, t.views_basis),
         rate_followers=_rate(t.engagement, t.followers_at_post),
     )
+    # The rolling medians run on a narrow copy (the window operator carries every
+    # column through its sort) and are joined back by the post's key.
+    narrow = t.select(
+        "platform", "account_id", "post_id", "published_at", "reach_basis",
+        "views_basis", "engagement",
+    )  # fmt: skip
     window = ibis.window(
         group_by=["platform", "account_id"],
         order_by=["published_at", "post_id"],
         rows=(-BASELINE_POSTS, -1),
     )
-    t = t.mutate(
-        baseline_reach=t.reach_basis.median().over(window),
-        baseline_views=t.views_basis.median().over(window),
-        baseline_engagement=t.engagement.median().over(window),
-        baseline_n=t.post_id.count().over(window),
+    baselines = narrow.select(
+        b_platform="platform",
+        b_account="account_id",
+        b_post="post_id",
+        baseline_reach=narrow.reach_basis.median().over(window),
+        baseline_views=narrow.views_basis.median().over(window),
+        baseline_engagement=narrow.engagement.median().over(window),
+        baseline_n=narrow.post_id.count().over(window),
     )
+    t = t.left_join(
+        baselines,
+        [
+            t.platform == baselines.b_platform,
+            t.account_id == baselines.b_account,
+            t.post_id == baselines.b_post,
+        ],
+    ).drop("b_platform", "b_account", "b_post")
     return t.mutate(
         reach_vs_baseline=_rate(t.reach_basis, t.baseline_reach),
         views_vs_baseline=_rate(t.views_basis, t.baseline_views),
