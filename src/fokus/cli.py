@@ -51,6 +51,14 @@ LangOption = Annotated[
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")
 ]
+PseudonymiseOption = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymise",
+        help="Replace the names of people in the registers with Person A, B … "
+        "in the report.",
+    ),
+]
 
 
 def _env_language() -> Language:
@@ -381,6 +389,7 @@ def _print_section(result: SectionResult, language: Language) -> None:
 @app.command()
 def review(
     directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    *,
     lang: LangOption = None,
     out_file: Annotated[
         Path | None, typer.Option("--out", help="HTML file to write.")
@@ -388,12 +397,13 @@ def review(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="JSON file to write.")
     ] = None,
+    pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Run the review and write the report (HTML and JSON)."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
-        _review(workspace, language, out_file, json_file)
+        _review(workspace, language, out_file, json_file, pseudonymise=pseudonymise)
 
 
 def _review(
@@ -402,6 +412,8 @@ def _review(
     html: Path | None,
     json: Path | None,
     today: dt.date | None = None,
+    *,
+    pseudonymise: bool = False,
 ) -> None:
     from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
 
@@ -416,6 +428,7 @@ def _review(
             progress=lambda key: progress.update(
                 task, description=translate(f"section.{key}.title", language)
             ),
+            pseudonymised=pseudonymise,
         )
     written = write_review(result, workspace, html, json)
     failed = [s.key for s in result.sections if s.status == "failed"]
@@ -439,6 +452,7 @@ def demo(
         Path, typer.Argument(help="Folder for the demo workspace.")
     ] = Path("fokus-demo"),
     lang: LangOption = None,
+    pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Create a fictional organisation's workspace, import its exports, review it."""
@@ -467,7 +481,7 @@ def demo(
         code = _import(workspace, list_export_files(workspace), None, language)
         if code:
             raise typer.Exit(code)
-        _review(workspace, language, None, None, today=today)
+        _review(workspace, language, None, None, today, pseudonymise=pseudonymise)
 
 
 map_app = typer.Typer(

@@ -20,6 +20,7 @@ from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
 from fokus.model.results import Period, Review, SectionResult
+from fokus.pseudonyms import people_in_registers, pseudonymise
 from fokus.registers.experiments import experiments_from
 from fokus.registers.reader import read_registers
 from fokus.report.html import render_html
@@ -97,8 +98,13 @@ def review_workspace(
     today: dt.date | None = None,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    pseudonymised: bool = False,
 ) -> Review:
-    """Read the workspace's database and run every analysis."""
+    """Read the workspace's database and run every analysis.
+
+    ``pseudonymised``: people the registers name are "Person A", "Person B" … in
+    every section (:mod:`fokus.pseudonyms`).
+    """
     generated_at = now or dt.datetime.now(dt.UTC)
     registers = read_registers(workspace.registers_dir)
     experiments = registers.get("experiments")
@@ -112,13 +118,16 @@ def review_workspace(
         data = review_data(store)
         sections = run_analyses(data, context, progress=progress)
         period = _period(data)
-    return Review(
+    review = Review(
         organisation=workspace.config.organisation,
         language=language or workspace.config.language,
         generated_at=generated_at,
         period=period,
         sections=sections,
     )
+    if pseudonymised:
+        return pseudonymise(review, people_in_registers(registers))
+    return review
 
 
 def write_review(

@@ -8,8 +8,9 @@ from fokus.analyses.coverage import Coverage
 from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
+from fokus.analyses.security import Security
 from fokus.analyses.strategy import Strategy
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Organic(), Focus(),
+    Coverage(), Strategy(), Channels(), Formats(), Security(), Organic(), Focus(),
 )  # fmt: skip
