@@ -55,7 +55,12 @@ def review_data(store: Store) -> ReviewData:
         "CREATE OR REPLACE TEMP TABLE review_post_measures AS "
         + ibis.to_sql(measures, dialect="duckdb")
     )
-    return ReviewData(**tables, measures=backend.table("review_post_measures"))
+    # The sections' reads of ``posts`` go to the same table: one row per post, its
+    # newest snapshot, so the store's snapshot view runs once per review rather
+    # than once per query. (It leaves out the raw caption and the unmapped
+    # columns, which no section reads.)
+    measured = backend.table("review_post_measures")
+    return ReviewData(**{**tables, "posts": measured}, measures=measured)
 
 
 def run_analyses(

@@ -27,6 +27,8 @@ class ReviewData:
     """The workspace's data as ibis tables; reviews read the latest snapshots."""
 
     posts: ir.Table
+    """One row per post, its newest snapshot (on DuckDB the measures table, which
+    has every column of ``posts`` but the raw caption and the unmapped ones)."""
     metrics: ir.Table
     """Latest lifetime value per post and metric (``latest_post_metrics``)."""
     daily: ir.Table
