@@ -37,10 +37,10 @@ class ReviewData:
     imports: ir.Table
     accounts: ir.Table
     sources: ir.Table
+    """What mappings said about sources fokus does not know (``source_definitions``)."""
     measures: ir.Table
     """One row per post with engagement, rates and baselines (``measures.py``),
     computed once per review."""
-    """What mappings said about sources fokus does not know (``source_definitions``)."""
 
 
 @dataclass(frozen=True, slots=True)
