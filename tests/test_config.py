@@ -186,7 +186,8 @@ INVALID = [
         {
             "field": "langauge",
             "known": "organisation, language, timezone, strategy_reviewed, "
-            "channels, goals, brand_terms, pillars",
+            "channels, goals, brand_terms, pillars, findability_queries, "
+            "findability_method",
         },
     ),
     (

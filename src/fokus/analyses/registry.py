@@ -9,7 +9,8 @@ from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
 from fokus.analyses.strategy import Strategy
+from fokus.analyses.text import Text
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Organic(), Focus(),
+    Coverage(), Strategy(), Channels(), Formats(), Text(), Organic(), Focus(),
 )  # fmt: skip
