@@ -131,8 +131,8 @@ text = "Nye abonnenter på YouTube i år"
 """
 
 
-# What residents search for: one query the profile texts answer, one they answer
-# in part, and one they never touch (docs/sections/text.md, "The demo").
+# What residents search for: queries the profile texts answer fully, in part, and
+# not at all (docs/sections/text.md, "The demo").
 _QUERIES: dict[Language, str] = {
     "nb": '["nyheter og arrangementer i Fjordvik", "byggesøknad", '
     '"ledige stillinger i kommunen", "barnehageplass"]',
