@@ -14,7 +14,7 @@ medians excludes 1: the stricter level because many features are compared at
 once), the section says so.
 
 The features are counted in Python with the same rules the profile texts use
-(:mod:`fokus.analyses.readability`), on at most ``SAMPLE_POSTS`` posts: above that,
+(:mod:`fokus.analyses.readability`), on at most ``SAMPLE_POSTS`` (10,000) posts: above that,
 every k-th post in (platform, account, post id) order, the same posts on every
 engine, so a review of 100,000 posts stays quick.
 """
@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Literal
 import ibis
 
 from fokus.analyses.base import records
-from fokus.analyses.profile_elements import URL
 from fokus.analyses.readability import band as lix_band
-from fokus.analyses.readability import lix
+from fokus.analyses.readability import lix_of_stripped, strip_addresses
 from fokus.analyses.stats import (
     Interval,
     enough,
@@ -45,7 +44,7 @@ from fokus.analyses.stats import (
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
-SAMPLE_POSTS = 20_000
+SAMPLE_POSTS = 10_000
 CLEAR_LEVEL = 0.99
 RATE_SCALE = 1000
 """Rates are compared per 1,000 reached, so ``log1p`` works on counts."""
@@ -84,7 +83,8 @@ def _steps(value: int, bounds: Sequence[int], names: Sequence[str]) -> str:
 
 def post_bands(text: str) -> dict[Feature, str | None]:
     """Each feature's group for one post's text (LIX None below its minimum)."""
-    value = lix(text).value
+    cleaned, links = strip_addresses(text)
+    value = lix_of_stripped(cleaned).value
     return {
         "length": _steps(len(text), (0, 100, 200, 400), BANDS["length"]),
         "lix": None if value is None else lix_band(value),
@@ -93,7 +93,7 @@ def post_bands(text: str) -> dict[Feature, str | None]:
             len(_HASHTAG.findall(text)), (0, 1, 3, 6), BANDS["hashtags"]
         ),
         "emoji": _steps(len(_EMOJI.findall(text)), (0, 1, 3), BANDS["emoji"]),
-        "link": "link_yes" if URL.search(text) else "link_no",
+        "link": "link_yes" if links else "link_no",
     }
 
 
