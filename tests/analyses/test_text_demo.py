@@ -12,6 +12,9 @@ import pytest
 from markupsafe import escape
 from posts_table import DEMO_TODAY
 
+from fokus.config import load_config
+from fokus.demo.config import demo_config_text
+
 Section = dict[str, Any]
 
 
@@ -131,3 +134,12 @@ def test_findability_and_post_language_on_the_demo(section: Section) -> None:
     keys = [c["key"] for c in table["columns"]]
     platforms = {row[keys.index("platform")] for row in table["rows"]}
     assert platforms >= {"platform.facebook", "platform.instagram", "platform.x"}
+
+
+def test_the_demo_config_has_queries_in_both_languages() -> None:
+    for language, first in (("nb", "nyheter og arrangementer i Fjordvik"),
+                            ("en", "news and events in Fjordvik")):  # fmt: skip
+        config = load_config(demo_config_text(language, DEMO_TODAY))
+        assert len(config.findability_queries) == 4
+        assert config.findability_queries[0] == first
+        assert config.findability_method == "lexical"
