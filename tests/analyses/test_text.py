@@ -200,9 +200,9 @@ def test_missing_elements_are_findings_with_their_own_severity(store: Store) -> 
         for f in result.findings
         if f.key in {f"finding.text.no_{e}" for e in ELEMENTS}
     ]
-    assert missing == [
-        ("finding.text.no_where", "notice", "platform.facebook", "section.text.field.about"),
+    assert missing == [  # warnings first
         ("finding.text.no_contact", "warning", "platform.facebook", "section.text.field.about"),
+        ("finding.text.no_where", "notice", "platform.facebook", "section.text.field.about"),
         ("finding.text.no_cta", "info", "platform.facebook", "section.text.field.about"),
     ]  # fmt: skip
 

@@ -36,6 +36,7 @@ from fokus.model.vocab import SectionStatus
 from fokus.registers.profiles import ProfileText, export_names, profiles_from
 from fokus.registers.templates import REGISTERS
 
+_URGENCY = {"info": 0, "notice": 1, "warning": 2, "critical": 3}
 _TEMPLATE = next(r.filename for r in REGISTERS if r.key == "profiles")
 
 
@@ -80,6 +81,8 @@ class Text:
         checked = check_texts(texts, names)
         profile_findings = text_findings(checked, config, context.today)
         profile_findings.extend(consistency_findings(texts, config))
+        # The most urgent first; the register's order within a severity.
+        profile_findings.sort(key=lambda f: -_URGENCY[f.severity])
         findings.extend(profile_findings)
         tables.extend((profiles_table(checked), names_table(texts, config)))
         if register:
