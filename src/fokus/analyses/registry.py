@@ -10,7 +10,9 @@ from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
 from fokus.analyses.security import Security
 from fokus.analyses.strategy import Strategy
+from fokus.analyses.text import Text
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Security(), Organic(), Focus(),
+    Coverage(), Strategy(), Channels(), Formats(), Text(), Security(), Organic(),
+    Focus(),
 )  # fmt: skip

@@ -32,6 +32,7 @@ language = "{language}"
 timezone = "Europe/Oslo"
 strategy_reviewed = {reviewed}
 brand_terms = ["{organisation}", "#fjordvik", "#fjordvikkommune"]
+findability_queries = {queries}
 
 [[channels]]
 platform = "instagram"
@@ -130,6 +131,16 @@ text = "Nye abonnenter på YouTube i år"
 """
 
 
+# What residents search for: queries the profile texts answer fully, in part, and
+# not at all (docs/sections/text.md, "The demo").
+_QUERIES: dict[Language, str] = {
+    "nb": '["nyheter og arrangementer i Fjordvik", "byggesøknad", '
+    '"ledige stillinger i kommunen", "barnehageplass"]',
+    "en": '["news and events in Fjordvik", "building permits", '
+    '"vacancies at the municipality", "kindergarten place"]',
+}
+
+
 def demo_config_text(language: Language, today: dt.date) -> str:
     """The demo's fokus.toml; goals for the calendar year of ``today``."""
     return _TEMPLATE.format(
@@ -142,6 +153,7 @@ def demo_config_text(language: Language, today: dt.date) -> str:
         linkedin=LINKEDIN_PAGE.handle,
         tiktok=TIKTOK_ACCOUNT.handle,
         x=X_ACCOUNT.handle.lower(),
+        queries=_QUERIES[language],
     )
 
 

@@ -34,16 +34,22 @@ time_use.csv (4 rows)
     (10 of them from drafting copy); nothing planned for prioritisation or
     relationships.
 
-profiles.csv (5 rows)
+profiles.csv (5 rows; found by the text section, docs/sections/text.md)
   * Instagram bio over 150 characters (@fjordvik_kommune).
+  * No place: the Instagram bio ("fra hele kommunen" / "from all over the
+    municipality") and the Facebook *om oss* / *about* never say where the
+    municipality is; the LinkedIn and TikTok texts do ("på Vestlandet", "i
+    Fjordvik").
   * Facebook *om oss* / *about* without contact details (no phone, e-mail or web
-    address); the Facebook *beskrivelse* / *description* has none either.
+    address); the Facebook *beskrivelse* / *description* has none either, and it
+    does not name the municipality.
   * Inconsistent name: the LinkedIn page is "Fjordvik Kommune" (capital K), the
     other channels say "Fjordvik kommune".
   * Wrong language: the LinkedIn *om oss* / *about* is in English in the bokmål
     set, in bokmål in the English set.
   * Outdated opening hours: the Facebook description gives summer opening hours
     for ``today.year - 2``, last updated 28 May of that year.
+  * Handles differ: @fjordvik_kommune on Instagram, @fjordvik.kommune on TikTok.
 
 experiments.csv (3 rows)
   * "Publisering kl. 07" / "Posting at 7 am" has no metric (empty *Måltall*).
