@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fokus.analyses.ai_tools import AiTools
 from fokus.analyses.base import Analysis
 from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
@@ -9,7 +10,9 @@ from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
 from fokus.analyses.strategy import Strategy
+from fokus.analyses.time_use import TimeUse
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Organic(), Focus(),
+    Coverage(), Strategy(), AiTools(), TimeUse(), Channels(), Formats(), Organic(),
+    Focus(),
 )  # fmt: skip
