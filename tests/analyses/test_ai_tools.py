@@ -22,7 +22,7 @@ from fokus.config import WorkspaceConfig
 from fokus.i18n import catalog, translate
 from fokus.model.results import Finding, SectionResult
 from fokus.registers.ai_tools import ai_tools_from
-from fokus.registers.reader import RegisterFile, parse_register
+from fokus.registers.reader import RegisterFile, RegisterProblem, parse_register
 from fokus.review import review_data
 from fokus.store import Store
 
@@ -350,3 +350,20 @@ def test_demo_register_plants(tmp_path: Path) -> None:
             "Canva Pro": "keep", "Descript": "keep", "Svarhjelp": "fix_first",
             "Opus Clip": "cancel", "DeepL Pro": "keep_fix",
         }  # fmt: skip
+
+
+def test_an_unreadable_register_says_so_and_nothing_else(data: ReviewData) -> None:
+    config = WorkspaceConfig("Org", "en", "Europe/Oslo", None, (), (), ())
+    broken = RegisterFile(
+        "ai_tools",
+        "ai_tools.xlsx",
+        (),
+        (RegisterProblem("register.unreadable", params={"error": "not a zip file"}),),
+    )
+    result = AiTools().run(
+        data, ReviewContext(config, TODAY, registers={"ai_tools": broken})
+    )
+    assert result.status == "insufficient_data"
+    assert [(f.key, f.params) for f in result.findings] == [
+        ("register.unreadable", {"file": "ai_tools.xlsx", "error": "not a zip file"})
+    ]

@@ -17,7 +17,7 @@ from fokus.analyses.time_use_proxies import comparable_words, is_reply
 from fokus.config import WorkspaceConfig
 from fokus.i18n import catalog, translate
 from fokus.model.results import Finding, SectionResult, Table
-from fokus.registers.reader import RegisterFile, parse_register
+from fokus.registers.reader import RegisterFile, RegisterProblem, parse_register
 from fokus.review import review_data
 from fokus.store import Store
 
@@ -183,7 +183,15 @@ def test_no_register_an_empty_one_and_a_broken_one(empty: ReviewData) -> None:
     assert (blank.status, _keys(blank)[0]) == ("insufficient_data", "empty_register")
     broken = _run(empty, _register(["Drafts", "many", "", "", "", "", "", "", ""]))
     assert broken.status == "insufficient_data"
-    assert [f.key for f in broken.findings][1] == "register.time_use.bad_number"
+    assert [f.key for f in broken.findings][:2] == [
+        "finding.time_use.empty_register", "register.time_use.bad_number",
+    ]  # fmt: skip
+    problem = RegisterProblem("register.unreadable", params={"error": "bad zip"})
+    unreadable = RegisterFile("time_use", "time_use.xlsx", (), (problem,))
+    result = _run(empty, unreadable)
+    assert [(f.key, f.params) for f in result.findings][:1] == [
+        ("register.unreadable", {"file": "time_use.xlsx", "error": "bad zip"})
+    ]
 
 
 # --- the proxies ----------------------------------------------------------------------

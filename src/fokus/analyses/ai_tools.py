@@ -76,10 +76,16 @@ class AiTools:
         register = ai_tools_from(file, context.today)
         problems = problem_findings(register.file, register.problems)
         if not register.tools:
+            # A file that could not be read says so itself; "empty" would mislead.
+            empty = (
+                []
+                if file.problems
+                else [Finding(_EMPTY, "notice", {"file": file.file})]
+            )
             return SectionResult(
                 self.key,
                 "insufficient_data",
-                findings=(Finding(_EMPTY, "notice", {"file": file.file}), *problems),
+                findings=(*empty, *problems),
                 actions=(Action("action.ai_tools.fill_register", 2, 1),),
             )
         return _section(self.key, register, judge(register.tools, context.today))

@@ -75,12 +75,17 @@ class TimeUse:
         file = context.registers.get("time_use")
         register = None if file is None else time_use_from(file)
         if register is None or not register.tasks or register.hours_saved <= 0:
-            key = (
-                "finding.time_use.no_register"
-                if file is None
-                else "finding.time_use.empty_register"
-            )
-            findings = [Finding(key, "notice", {"file": "time_use.csv"})]
+            findings = []
+            if file is None:
+                findings.append(
+                    Finding("finding.time_use.no_register", "notice",
+                            {"file": "time_use.csv"})
+                )  # fmt: skip
+            elif not file.problems:  # an unreadable file says so itself
+                findings.append(
+                    Finding("finding.time_use.empty_register", "notice",
+                            {"file": file.file})
+                )  # fmt: skip
             if register is not None:
                 findings += problem_findings(register.file, register.problems)
             return SectionResult(

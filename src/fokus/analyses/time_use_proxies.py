@@ -184,6 +184,14 @@ def _example(post: _Post, winner: _Post) -> Reuse:
                  winner.key, winner.day, winner.text)  # fmt: skip
 
 
+def _seconds(moment: dt.datetime) -> float:
+    """Seconds since the epoch; an engine that returns naive times means UTC (a
+    naive ``timestamp()`` would read them in the machine's time zone)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.timestamp()
+
+
 def _post(row: dict[str, Any]) -> _Post:
     text = row["text_nfkc"] or ""
     platform = str(row["platform"])
@@ -192,7 +200,7 @@ def _post(row: dict[str, Any]) -> _Post:
     return _Post(
         platform,
         f"{platform}/{row['account_id']}/{row['post_id']}",
-        row["published_at"].timestamp(),
+        _seconds(row["published_at"]),
         day,
         text,
         row["engagement_vs_baseline"] if (row["baseline_n"] or 0) >= MIN_BASELINE
