@@ -13,6 +13,7 @@ from fokus.analyses.genericness import (
     cliches,
     first_person,
     jaccard,
+    names,
     score_posts,
     shingles,
     specific_details,
@@ -38,6 +39,14 @@ def test_specific_details_count_names_numbers_and_dates_once_each() -> None:
     assert specific_details(GENERIC) == 1
     assert specific_details(GENERIC, frozenset({"fjordvik", "kommune"})) == 0
     assert specific_details("Møt @ordfører og #fjordvik i dag") == 1
+
+
+def test_names_are_mentions_and_capitals_inside_a_sentence() -> None:
+    assert names(PERSONAL) == {"ingrid"}
+    assert names(GENERIC) == {"fjordvik"}
+    assert names(GENERIC, frozenset({"fjordvik", "kommune"})) == frozenset()
+    # An @mention names someone; a month or weekday does not, capitalised or not.
+    assert names("Møt @ordfører i dag. Vi ses i March og på Fredag") == {"@ordfører"}
 
 
 def test_first_person_is_singular_and_english_i_is_not_the_norwegian_i() -> None:

@@ -16,6 +16,7 @@ from fokus.analyses.stats import (
     median,
     median_difference,
     median_interval,
+    proportion_interval,
     shrink,
     superiority,
 )
@@ -130,3 +131,17 @@ def test_minimum_group_size() -> None:
     assert not enough(9)
     assert enough(10)
     assert enough(3, minimum=3)
+
+
+def test_proportion_interval_is_wilsons() -> None:
+    half = proportion_interval(5, 10)
+    assert half is not None
+    assert (half.estimate, half.n) == (0.5, 10)
+    assert (half.low, half.high) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+    none = proportion_interval(0, 12)
+    assert none is not None
+    # z² ÷ (n + z²): the upper bound of "0 of 12", never a zero-width interval.
+    assert (none.low, none.high) == pytest.approx((0.0, 0.24249), abs=1e-5)
+    assert proportion_interval(0, 0) is None
+    with pytest.raises(ValueError, match="successes"):
+        proportion_interval(3, 2)

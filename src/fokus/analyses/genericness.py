@@ -23,7 +23,7 @@ on small per-post data; the same input always gives the same score.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from fokus.analyses.wordlists import CLICHES, FIRST_PERSON, MONTHS
@@ -102,10 +102,9 @@ class Genericness:
         )
 
 
-def specific_details(text: str, brand_words: frozenset[str] = frozenset()) -> int:
-    """Distinct names, places, numbers and dates; the brand's own words don't count
-    (every post names the organisation)."""
-    found: set[str] = set()
+def _details(text: str, brand_words: frozenset[str]) -> Iterator[tuple[str, bool]]:
+    """Each specific token (case-folded) and whether it names someone or somewhere:
+    an @mention, or a capitalised word inside a sentence (not a month)."""
     for sentence in _SENTENCE_END.split(text):
         tokens = _TOKEN.findall(sentence)
         first_word = next((i for i, t in enumerate(tokens) if _WORD.fullmatch(t)), -1)
@@ -113,11 +112,28 @@ def specific_details(text: str, brand_words: frozenset[str] = frozenset()) -> in
             folded = token.casefold()
             if token.startswith("#") or folded in brand_words:
                 continue
-            dated = token.startswith("@") or _NUMBER.search(token) or folded in MONTHS
-            named = i != first_word and token[0].isupper() and _WORD.fullmatch(token)
+            dated = _NUMBER.search(token) or folded in MONTHS
+            capital = i != first_word and token[0].isupper() and _WORD.fullmatch(token)
+            named = token.startswith("@") or (capital and folded not in MONTHS)
             if dated or named:
-                found.add(folded)
-    return len(found)
+                yield folded, bool(named)
+
+
+def specific_details(text: str, brand_words: frozenset[str] = frozenset()) -> int:
+    """Distinct names, places, numbers and dates; the brand's own words don't count
+    (every post names the organisation)."""
+    return len({token for token, _named in _details(text, brand_words)})
+
+
+def names(text: str, brand_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names in a text (case-folded): @mentions and capitalised words inside a
+    sentence — people mostly, places too; the brand's own words don't count."""
+    return frozenset(token for token, named in _details(text, brand_words) if named)
+
+
+def brand_words(brand_terms: Sequence[str]) -> frozenset[str]:
+    """The case-folded words of the brand terms, which no text's details count."""
+    return frozenset(w.casefold() for term in brand_terms for w in _WORD.findall(term))
 
 
 def first_person(text: str) -> bool:
@@ -144,12 +160,18 @@ def cliches(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_CLICHE.findall(text.casefold())))
 
 
+def words(text: str) -> tuple[str, ...]:
+    """The text's words, case-folded (letters only: numbers and emoji are not
+    words)."""
+    return tuple(w.casefold() for w in _WORD.findall(text))
+
+
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
     """Runs of ``SHINGLE`` words (case-folded); a shorter text is one shingle."""
-    words = tuple(w.casefold() for w in _WORD.findall(text))
-    if len(words) <= SHINGLE:
-        return frozenset({words}) if words else frozenset()
-    return frozenset(words[i : i + SHINGLE] for i in range(len(words) - SHINGLE + 1))
+    found = words(text)
+    if len(found) <= SHINGLE:
+        return frozenset({found}) if found else frozenset()
+    return frozenset(found[i : i + SHINGLE] for i in range(len(found) - SHINGLE + 1))
 
 
 def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -162,9 +184,7 @@ def score_posts(
 ) -> list[Genericness]:
     """A score for every post with text, each compared with its account's
     ``HISTORY`` previous posts (by ``order``); posts without text get none."""
-    brand_words = frozenset(
-        w.casefold() for term in brand_terms for w in _WORD.findall(term)
-    )
+    brand = brand_words(brand_terms)
     history: dict[str, list[frozenset[tuple[str, ...]]]] = {}
     scores = []
     for post in sorted(posts, key=lambda p: (p.account, p.order, p.key)):
@@ -179,7 +199,7 @@ def score_posts(
         scores.append(
             Genericness(
                 post.key,
-                specific_details(post.text, brand_words),
+                specific_details(post.text, brand),
                 first_person(post.text),
                 "?" in post.text,
                 cliches(post.text),

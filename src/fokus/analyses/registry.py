@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fokus.analyses.ai_tools import AiTools
 from fokus.analyses.base import Analysis
 from fokus.analyses.channels import Channels
 from fokus.analyses.coverage import Coverage
@@ -11,8 +12,9 @@ from fokus.analyses.organic import Organic
 from fokus.analyses.security import Security
 from fokus.analyses.strategy import Strategy
 from fokus.analyses.text import Text
+from fokus.analyses.time_use import TimeUse
 
 ANALYSES: tuple[Analysis, ...] = (
-    Coverage(), Strategy(), Channels(), Formats(), Text(), Security(), Organic(),
-    Focus(),
+    Coverage(), Strategy(), AiTools(), TimeUse(), Channels(), Formats(), Text(),
+    Security(), Organic(), Focus(),
 )  # fmt: skip

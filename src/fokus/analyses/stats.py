@@ -17,6 +17,7 @@ Everything here is deterministic and distribution-free or close to it:
 * ``superiority``: the chance that a random post from A beats one from B (the
   Mann-Whitney probability), counting ties as half.
 * ``shrink``: a group's value pulled toward the overall value, weighted by size.
+* ``proportion_interval``: a share (k of n) with Wilson's score interval.
 
 No random numbers: the same input always gives the same output, and the tests pin
 exact values. Values are sorted and transformed with numpy, so that a channel of a
@@ -313,3 +314,25 @@ def rank_correlation(
     z = _NORMAL.inv_cdf(1 - (1 - level) / 2) * math.sqrt(1.06 / (n - 3))
     centre = math.atanh(rho)
     return Interval(rho, math.tanh(centre - z), math.tanh(centre + z), n, level)
+
+
+def proportion_interval(
+    successes: int, n: int, level: float = LEVEL
+) -> Interval | None:
+    """A share (successes ÷ n) with Wilson's score interval; None when n is 0.
+
+    Wilson (1927): unlike the plain normal interval it stays inside 0–1 and keeps
+    its coverage for small n and for shares near 0 or 1 ("0 of 12" gets an upper
+    bound, not a zero-width interval).
+    """
+    if n <= 0:
+        return None
+    if not 0 <= successes <= n:
+        raise ValueError("proportion_interval needs 0 <= successes <= n")
+    share = successes / n
+    z = _NORMAL.inv_cdf(1 - (1 - level) / 2)
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = (
+        z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    )
+    return Interval(share, max(0.0, centre - half), min(1.0, centre + half), n, level)
