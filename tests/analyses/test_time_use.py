@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fokus.analyses import time_use, time_use_proxies
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.analyses.stats import proportion_interval
 from fokus.analyses.time_use import TimeUse
@@ -270,3 +271,23 @@ def test_every_label_is_in_both_catalogs(posts: ReviewData) -> None:
     labels |= {str(r[0]) for r in _table(result, "allocation").rows}
     for language in ("nb", "en"):
         assert labels - set(catalog(language)) == set(), language
+
+
+def test_a_very_large_channel_is_measured_on_its_newest_posts(
+    posts: ReviewData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(time_use_proxies, "PROXY_POSTS", 10)
+    monkeypatch.setattr(time_use, "PROXY_POSTS", 10)
+    result = _run(posts, None)
+    # Facebook's newest ten are f6 to f15: the posts of 1 to 5 January fall away.
+    found = _proxies(result)
+    assert found[("section.time_use.measure.voice", "platform.facebook")][0] == 10
+    assert found[("section.time_use.measure.voice", "platform.x")][0] == 1
+    newest = _finding(result, "newest_posts")
+    assert dict(newest.params) == {
+        "platform": "platform.facebook", "posts": 15, "read": 10,
+    }  # fmt: skip
+    assert translate(newest.key, "en", **newest.params).startswith(
+        "Facebook has 15 posts, more than anyone writes by hand: the three measures "
+        "below read its newest 10"
+    )

@@ -20,6 +20,7 @@ from fokus.analyses.organic_posts import excerpt
 from fokus.analyses.register_problems import problem_findings
 from fokus.analyses.time_use_proxies import (
     MIN_REUSE_WORDS,
+    PROXY_POSTS,
     REPLY_PLATFORMS,
     REUSE_GAP_DAYS,
     REUSE_JACCARD,
@@ -261,6 +262,18 @@ def _proxy_findings(proxies: Proxies) -> list[Finding]:
         _share_finding("finding.time_use.replies", proxy, proxies)
         for proxy in proxies.proxies
         if proxy.measure == "replies"
+    )
+    findings.extend(
+        Finding(
+            "finding.time_use.newest_posts",
+            "info",
+            {
+                "platform": MessageKey(f"platform.{platform}"),
+                "posts": posts,
+                "read": PROXY_POSTS,
+            },
+        )
+        for platform, posts in proxies.cut
     )
     others = [p for p in proxies.platforms if p not in REPLY_PLATFORMS]
     if others:

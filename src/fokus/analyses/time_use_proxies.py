@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+import ibis
+
 from fokus.analyses.base import records, to_date
 from fokus.analyses.genericness import brand_words, first_person, names, words
 from fokus.analyses.near_duplicates import earlier_near_duplicates
@@ -48,6 +50,9 @@ REUSE_GAP_DAYS = 7
 MIN_REUSE_WORDS = 6
 """Shorter texts (four three-word shingles or fewer) are not compared."""
 REUSE_EXAMPLES = 10
+PROXY_POSTS = 5000
+"""The proxies read each channel's newest this many posts: all of them for any
+organisation that publishes by hand, the newest stretch of a very large channel."""
 REPLY_PLATFORMS = ("x",)
 """Platforms whose exports include the account's own replies."""
 
@@ -96,6 +101,9 @@ class Proxies:
     """Channels with posts in the year."""
     reuses: tuple[Reuse, ...] = ()
     """The year's newest ``REUSE_EXAMPLES`` reuses, newest first."""
+    cut: tuple[tuple[str, int], ...] = ()
+    """(platform, its posts) for each channel read only in its newest
+    ``PROXY_POSTS`` posts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +135,19 @@ def is_reply(platform: str, text: str) -> bool:
 
 def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
     """The three proxies over the review year of ``measures``."""
-    posts = [_post(r) for r in records(measures.select(*_COLUMNS))]
+    chosen = measures.select(*_COLUMNS)
+    counts = chosen.group_by("platform").aggregate(posts=chosen.count())
+    sizes = {str(r["platform"]): int(r["posts"]) for r in records(counts)}
+    newest = [
+        chosen.filter(chosen.platform == platform)
+        .order_by([ibis.desc("published_at"), ibis.desc("post_id")])
+        .limit(PROXY_POSTS)
+        for platform in sorted(sizes)
+    ]
+    posts = [_post(r) for r in records(ibis.union(*newest))] if newest else []
     if not posts:
         return Proxies(None, None, (), ())
+    cut = tuple((p, n) for p, n in sorted(sizes.items()) if n > PROXY_POSTS)
     last = max(p.day for p in posts)
     first = last - dt.timedelta(days=REVIEW_DAYS - 1)
     year = [p.day >= first for p in posts]
@@ -161,7 +179,7 @@ def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
     examples = tuple(
         _example(posts[i], posts[matches[i]]) for i in newest[:REUSE_EXAMPLES]
     )
-    return Proxies(first, last, tuple(found), tuple(platforms), examples)
+    return Proxies(first, last, tuple(found), tuple(platforms), examples, cut)
 
 
 def _texts(posts: Sequence[_Post], needed: Sequence[bool]) -> list[tuple[str, ...]]:
