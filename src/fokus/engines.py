@@ -61,5 +61,8 @@ def spark_review_data(
         )
         for field, name in REVIEW_RELATIONS.items()
     }
-    measures = post_measures(tables["posts"], tables["daily"], tables["sources"])
-    return ReviewData(**tables, measures=measures.cache())
+    measures = post_measures(
+        tables["posts"], tables["daily"], tables["sources"]
+    ).cache()
+    # As on DuckDB (``review_data``), the sections read posts from the measures.
+    return ReviewData(**{**tables, "posts": measures}, measures=measures)

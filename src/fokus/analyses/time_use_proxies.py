@@ -144,7 +144,10 @@ def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
         .limit(PROXY_POSTS)
         for platform in sorted(sizes)
     ]
-    posts = [_post(r) for r in records(ibis.union(*newest))] if newest else []
+    if not newest:
+        return Proxies(None, None, (), ())
+    ordered = ibis.union(*newest).order_by(["platform", "account_id", "post_id"])
+    posts = [_post(r) for r in records(ordered)]
     if not posts:
         return Proxies(None, None, (), ())
     cut = tuple((p, n) for p, n in sorted(sizes.items()) if n > PROXY_POSTS)
@@ -236,8 +239,11 @@ def winners(posts: Sequence[_Post]) -> set[int]:
         if p.vs_baseline is not None and not p.reply:
             by_platform.setdefault(p.platform, []).append(i)
     for indices in by_platform.values():
+        # Rounded to nine digits: engines compute the baseline's median in
+        # different orders, and the last bits must not decide who is a winner.
         ranked = sorted(
-            indices, key=lambda i: (-(posts[i].vs_baseline or 0.0), posts[i].key)
+            indices,
+            key=lambda i: (-round(posts[i].vs_baseline or 0.0, 9), posts[i].key),
         )
         top = math.ceil(len(ranked) * WINNER_SHARE)
         found.update(i for i in ranked[:top] if (posts[i].vs_baseline or 0.0) > 1)
