@@ -44,6 +44,7 @@ def test_whole_months_between_two_days(
 
 
 def test_a_strategy_reviewed_twelve_months_ago_is_stale() -> None:
+    assert STALE_AFTER_MONTHS == 12
     plan = judge_plan(
         _config("strategy_reviewed = 2025-01-15"), dt.date(2026, 1, 15), []
     )
@@ -67,7 +68,7 @@ def test_a_strategy_reviewed_eleven_months_ago_is_not_stale() -> None:
         Finding(
             "finding.strategy.reviewed",
             "info",
-            {"reviewed": dt.date(2025, 1, 15), "months": STALE_AFTER_MONTHS - 1},
+            {"reviewed": dt.date(2025, 1, 15), "months": 11, "limit": 12},
         ),
     )
     assert plan.actions == ()
@@ -150,7 +151,8 @@ def _deadline_plan(deadline: str, status: str) -> tuple[Finding, ...]:
     config = _config(DATED + GOAL + KPI.format(deadline=deadline))
     kpi = config.goals[0].kpis[0]
     period = Span(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    result = KpiResult(kpi, None, cast(Status, status), period)
+    covered = Span(period.start, dt.date(2025, 11, 20))  # the data ends before
+    result = KpiResult(kpi, None, cast(Status, status), period, covered)
     return judge_plan(config, TODAY, [result]).findings[1:]
 
 
@@ -159,6 +161,8 @@ def _deadline_plan(deadline: str, status: str) -> tuple[Finding, ...]:
     [
         ("behind", "finding.strategy.deadline_passed", "warning"),
         ("not_measurable", "finding.strategy.deadline_passed", "warning"),
+        ("no_target", "finding.strategy.deadline_passed", "warning"),
+        ("on_track", "finding.strategy.deadline_open", "notice"),
         ("met", "finding.strategy.deadline_met", "notice"),
     ],
 )
@@ -172,6 +176,7 @@ def test_a_deadline_that_has_passed(status: str, key: str, severity: str) -> Non
         "deadline": dt.date(2025, 12, 31),
         "days": 31,
         "status": f"column.strategy.status.{status}",
+        "last": dt.date(2025, 11, 20),
     }
 
 

@@ -18,6 +18,7 @@ from fokus.analyses.strategy_labels import kpi_channel, kpi_name
 from fokus.config import WorkspaceConfig
 from fokus.i18n import MessageKey
 from fokus.model.results import Action, Finding
+from fokus.model.vocab import Severity
 
 STALE_AFTER_MONTHS = 12
 """A strategy last reviewed this many whole months ago or more is stale: the
@@ -74,7 +75,7 @@ def _reviewed(reviewed: dt.date | None, today: dt.date) -> list[Finding]:
         Finding(
             "finding.strategy.reviewed",
             "info",
-            {"reviewed": reviewed, "months": months},
+            {"reviewed": reviewed, "months": months, "limit": STALE_AFTER_MONTHS},
         )
     ]
 
@@ -104,32 +105,43 @@ def _goals(config: WorkspaceConfig) -> list[Finding]:
 def _deadlines(
     config: WorkspaceConfig, today: dt.date, results: Sequence[KpiResult]
 ) -> list[Finding]:
-    """A deadline before the review day: met, or passed without the target."""
-    status = {id(r.kpi): r.status for r in results}
+    """A deadline before the review day: met, still open in the data (on track up
+    to the latest data, which ends before the deadline), or missed."""
+    measured = {id(r.kpi): r for r in results}
     findings = []
     for goal in sorted(config.goals, key=lambda g: g.priority):
         for kpi in goal.kpis:
             if kpi.deadline is None or kpi.deadline >= today:
                 continue
-            found = status.get(id(kpi), "not_measurable")
-            met = found == "met"
+            result = measured.get(id(kpi))
+            status = "not_measurable" if result is None else result.status
+            covered = None if result is None else result.covered
+            key, severity = _DEADLINE.get(status, _DEADLINE["behind"])
             findings.append(
                 Finding(
-                    "finding.strategy.deadline_met"
-                    if met
-                    else "finding.strategy.deadline_passed",
-                    "notice" if met else "warning",
+                    key,
+                    severity,
                     {
                         "goal": goal.text,
                         "kpi": kpi_name(kpi),
                         "platform": kpi_channel(kpi),
                         "deadline": kpi.deadline,
                         "days": (today - kpi.deadline).days,
-                        "status": MessageKey(f"column.strategy.status.{found}"),
+                        "status": MessageKey(f"column.strategy.status.{status}"),
+                        "last": None if covered is None else covered.end,
                     },
                 )
             )
     return findings
+
+
+_DEADLINE: dict[str, tuple[str, Severity]] = {
+    "met": ("finding.strategy.deadline_met", "notice"),
+    "on_track": ("finding.strategy.deadline_open", "notice"),
+    "behind": ("finding.strategy.deadline_passed", "warning"),
+}
+"""A passed deadline's finding by the KPI's status; any other status (not
+measurable, no target, too few posts) is a deadline passed without the target."""
 
 
 def _main_channel(config: WorkspaceConfig) -> list[Finding]:
@@ -149,7 +161,8 @@ _ACTIONS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
     ("action.strategy.tie_goals", ("finding.strategy.goal_serves_nothing",), 2, 1),
     ("action.strategy.set_targets", ("finding.strategy.goal_without_target",), 2, 1),
     ("action.strategy.renew_deadlines",
-     ("finding.strategy.deadline_passed", "finding.strategy.deadline_met"), 2, 1),
+     ("finding.strategy.deadline_passed", "finding.strategy.deadline_met",
+      "finding.strategy.deadline_open"), 2, 1),
     ("action.strategy.choose_main", ("finding.strategy.no_main_channel",), 2, 1),
 )  # fmt: skip
 """Each action, the findings it follows from, its impact and its effort."""
