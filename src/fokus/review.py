@@ -2,13 +2,17 @@
 
 This is the only place that catches an analysis's crash: the section is marked
 ``failed`` with the error, and the rest of the report is produced as usual.
+
+Each review also leaves its key figures in the store, and compares with the ones
+the previous review left (``fokus.analyses.strategy_changes``): that comparison
+needs every section's findings, so it runs after the sections.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ibis
@@ -16,13 +20,21 @@ import ibis
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.measures import post_measures
 from fokus.analyses.registry import ANALYSES
+from fokus.analyses.strategy_changes import (
+    MIN_DAYS_BETWEEN_REVIEWS,
+    compare,
+    with_changes,
+)
+from fokus.analyses.strategy_history import finding_subject, review_record
 from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
-from fokus.model.results import Period, Review, SectionResult
+from fokus.model.history import FindingFigure, ReviewRecord
+from fokus.model.results import Finding, Period, Review, SectionResult
 from fokus.pseudonyms import people_in_registers, pseudonymise
 from fokus.registers.experiments import experiments_from
 from fokus.registers.reader import read_registers
+from fokus.report.blocks import fill_text
 from fokus.report.html import render_html
 from fokus.report.json import render_json
 from fokus.store import Store
@@ -104,25 +116,45 @@ def review_workspace(
     now: dt.datetime | None = None,
     progress: Progress | None = None,
     pseudonymised: bool = False,
+    record: bool = True,
 ) -> Review:
     """Read the workspace's database and run every analysis.
 
-    ``pseudonymised``: people the registers name are "Person A", "Person B" … in
-    every section (:mod:`fokus.pseudonyms`).
+    The strategy section ends with what changed since the newest review stored at
+    least ``MIN_DAYS_BETWEEN_REVIEWS`` days before ``today``. With ``record`` (the
+    default) this review's figures are then stored for the next one, replacing any
+    stored for the same day. ``pseudonymised``: people the registers name are
+    "Person A", "Person B" … in every section (:mod:`fokus.pseudonyms`); the stored
+    figures keep the names, as the store keeps the registers' data anyway.
     """
     generated_at = now or dt.datetime.now(dt.UTC)
+    today = today or generated_at.date()
     registers = read_registers(workspace.registers_dir)
     experiments = registers.get("experiments")
     context = ReviewContext(
         workspace.config,
-        today or generated_at.date(),
+        today,
         experiments=None if experiments is None else experiments_from(experiments),
         registers=registers,
     )
     with Store.open(workspace.database_path) as store:
+        previous = store.previous_review(
+            today - dt.timedelta(days=MIN_DAYS_BETWEEN_REVIEWS)
+        )
         data = review_data(store)
         sections = run_analyses(data, context, progress=progress)
         period = _period(data)
+        current = review_record(
+            reviewed_on=today,
+            generated_at=generated_at,
+            data_end=None if period is None else period.end,
+            config=workspace.config,
+            sections=sections,
+            findings=finding_figures(sections),
+        )
+        sections = _with_changes(sections, previous, current)
+        if record:
+            store.record_review(current)
     review = Review(
         organisation=workspace.config.organisation,
         language=language or workspace.config.language,
@@ -133,6 +165,44 @@ def review_workspace(
     if pseudonymised:
         return pseudonymise(review, people_in_registers(registers))
     return review
+
+
+def finding_figures(sections: Sequence[SectionResult]) -> tuple[FindingFigure, ...]:
+    """Every finding with its text in both languages, as the next review shows a
+    finding that is gone."""
+    return tuple(
+        FindingFigure(
+            section.key,
+            finding.key,
+            finding.severity,
+            finding_subject(finding),
+            fill_text(finding.key, "nb", finding.params),
+            fill_text(finding.key, "en", finding.params),
+        )
+        for section in sections
+        for finding in section.findings
+    )
+
+
+def _with_changes(
+    sections: tuple[SectionResult, ...],
+    previous: ReviewRecord | None,
+    current: ReviewRecord,
+) -> tuple[SectionResult, ...]:
+    """The comparison with the previous review added to the strategy section; if
+    it crashes, the strategy section says so and the review goes on."""
+    try:
+        return with_changes(sections, compare(previous, current))
+    except Exception as error:
+        failed = Finding(
+            "finding.strategy.since_failed",
+            "notice",
+            {"error": f"{type(error).__name__}: {error}"},
+        )
+        return tuple(
+            replace(s, findings=(*s.findings, failed)) if s.key == "strategy" else s
+            for s in sections
+        )
 
 
 def write_review(

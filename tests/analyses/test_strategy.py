@@ -5,11 +5,14 @@ when it cannot be measured; and the statuses the demo's own KPIs get."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from fokus.analyses.base import ReviewContext, ReviewData, records
 from fokus.analyses.kpi_metrics import KPI_METRICS
@@ -20,7 +23,7 @@ from fokus.config import KpiConfig, load_config
 from fokus.demo.config import demo_config_text
 from fokus.errors import FokusError
 from fokus.i18n import catalog
-from fokus.model.results import SectionResult
+from fokus.model.results import Finding, SectionResult
 from fokus.review import review_data
 from fokus.store import Store
 
@@ -48,6 +51,15 @@ def _kpi(**fields: object) -> str:
 def _run(store: Store, today: dt.date, *kpis: str) -> SectionResult:
     config = load_config(ORG + "".join(kpis))
     return Strategy().run(review_data(store), ReviewContext(config, today))
+
+
+_MEASURED = ("finding.strategy.kpi_", "finding.strategy.goal_not_measured",
+             "finding.strategy.goal_without_kpi", "finding.strategy.no_")  # fmt: skip
+
+
+def _measured(result: SectionResult) -> list[Finding]:
+    """The findings of the data part (the KPIs), without the judgment part's."""
+    return [f for f in result.findings if f.key.startswith(_MEASURED)]
 
 
 def _row(result: SectionResult, table: str = "strategy.kpis") -> dict[str, object]:
@@ -102,9 +114,9 @@ def test_median_reach_with_its_interval_leaves_paid_posts_out(store: Store) -> N
         "column.strategy.status.met", 10, 1
     )  # fmt: skip
     assert row["gap"] == 50.0
-    assert result.findings[0].key == "finding.strategy.kpi_met"
-    assert result.findings[0].evidence is not None
-    assert result.findings[0].evidence.interval == (200.0, 900.0)
+    assert _measured(result)[0].key == "finding.strategy.kpi_met"
+    assert _measured(result)[0].evidence is not None
+    assert _measured(result)[0].evidence.interval == (200.0, 900.0)
 
 
 def test_a_median_of_too_few_posts_is_not_compared_with_the_target(
@@ -122,7 +134,7 @@ def test_a_median_of_too_few_posts_is_not_compared_with_the_target(
     assert (row["status"], row["n"], row["value"]) == (
         "column.strategy.status.too_few_posts", 9, 500.0
     )  # fmt: skip
-    assert result.findings[0].key == "finding.strategy.kpi_too_few_posts"
+    assert _measured(result)[0].key == "finding.strategy.kpi_too_few_posts"
 
 
 def test_an_engagement_rate_and_its_change_from_the_year_before(store: Store) -> None:
@@ -145,13 +157,13 @@ def test_an_engagement_rate_and_its_change_from_the_year_before(store: Store) ->
     assert row["status"] == "column.strategy.status.behind"
     assert row["denominator"] == "report.denominator.reach"
     assert 0 < row["chance_better"] < 0.5  # type: ignore[operator]
-    keys = [f.key for f in result.findings]
+    keys = [f.key for f in _measured(result)]
     assert keys == [
         "finding.strategy.kpi_behind_level",
         "finding.strategy.kpi_trend_rate",
     ]
-    assert result.findings[0].evidence is not None
-    assert result.findings[0].evidence.denominator == "reach"
+    assert _measured(result)[0].evidence is not None
+    assert _measured(result)[0].evidence.denominator == "reach"
 
 
 def test_posts_per_week_over_a_whole_year(store: Store) -> None:
@@ -184,7 +196,9 @@ def test_total_reach_of_all_channels_says_which_cannot_count(store: Store) -> No
     assert (row["value"], row["status"], row["n"]) == (
         1000.0, "column.strategy.status.met", 2
     )  # fmt: skip
-    partial = [f for f in result.findings if f.key.startswith("finding.strategy.kpi_p")]
+    partial = [
+        f for f in _measured(result) if f.key.startswith("finding.strategy.kpi_p")
+    ]
     assert [(f.key, f.params["where"]) for f in partial] == [
         ("finding.strategy.kpi_partial_no_export", "platform.linkedin")
     ]
@@ -247,22 +261,21 @@ def test_a_kpi_without_its_export_says_which_to_import(store: Store) -> None:
         _kpi(metric="follower_growth", platform="youtube", target=300),
     )
     assert result.status == "insufficient_data"
-    finding = result.findings[0]
+    finding = _measured(result)[0]
     assert finding.key == "finding.strategy.kpi_not_measurable"
     assert (finding.params["where"], finding.params["export"]) == (
         "platform.youtube", "kind.youtube_table"
     )  # fmt: skip
-    assert result.findings[-1].key == "finding.strategy.goal_not_measured"
-    assert [(a.key, a.params["export"]) for a in result.actions] == [
-        ("action.strategy.import_export", "kind.youtube_table")
-    ]
+    assert _measured(result)[-1].key == "finding.strategy.goal_not_measured"
+    imports = [a for a in result.actions if a.key == "action.strategy.import_export"]
+    assert [a.params["export"] for a in imports] == ["kind.youtube_table"]
     assert _row(result)["status"] == "column.strategy.status.not_measurable"
 
 
 def test_an_unknown_metric_lists_the_ones_fokus_knows(store: Store) -> None:
     add_daily(store, "x", "follows", dt.date(2026, 1, 5), 1)
     result = _run(store, dt.date(2026, 1, 31), _kpi(metric="happiness"))
-    finding = result.findings[0]
+    finding = _measured(result)[0]
     assert finding.key == "finding.strategy.kpi_unknown_metric"
     assert finding.params["known"] == ", ".join(sorted(KPI_METRICS))
     assert _row(result)["metric"] == "happiness"
@@ -274,7 +287,7 @@ def test_no_kpis_is_insufficient_data(store: Store) -> None:
         ReviewContext(load_config('organisation = "T"'), dt.date(2026, 1, 1)),
     )
     assert result.status == "insufficient_data"
-    assert [f.key for f in result.findings] == ["finding.strategy.no_kpis"]
+    assert [f.key for f in _measured(result)] == ["finding.strategy.no_kpis"]
 
 
 def test_every_metric_and_status_has_words_in_both_languages() -> None:
@@ -347,6 +360,7 @@ def test_the_demo_kpis_are_met_on_track_behind_and_not_measurable(
     statuses = {
         str(row[1]): str(row[13]).rsplit(".", 1)[-1]
         for table in result.tables
+        if table.key in ("strategy.kpis", "strategy.kpi_rates")
         for row in table.rows
     }
     assert statuses == {
@@ -361,3 +375,49 @@ def test_the_demo_kpis_are_met_on_track_behind_and_not_measurable(
         f for f in result.findings if f.key == "finding.strategy.kpi_not_measurable"
     ]
     assert youtube.params["export"] == "kind.youtube_table"
+
+
+PLANTED = {
+    "finding.strategy.stale": "warning",
+    "finding.strategy.goal_without_kpi": "warning",
+    "finding.strategy.goal_serves_nothing": "warning",
+    "finding.strategy.practice_priority_share": "warning",
+    "finding.strategy.practice_ahead": "warning",
+    "finding.strategy.practice_above_plan": "notice",
+}
+"""The strategy problems the demo's fokus.toml plants (src/fokus/demo/config.py)."""
+
+
+def test_the_demo_review_finds_the_planted_strategy_problems(
+    demo_workspace: Path,
+) -> None:
+    reports = demo_workspace / "reports"
+    review = json.loads((reports / "review.json").read_text(encoding="utf-8"))
+    [strategy] = [s for s in review["sections"] if s["key"] == "strategy"]
+    found = {f["key"]: f for f in strategy["findings"]}
+    assert {key: found[key]["severity"] for key in PLANTED} == PLANTED
+    assert found["finding.strategy.stale"]["params"] == {
+        "limit": 12, "months": 32, "reviewed": "2024-03-14"
+    }  # fmt: skip
+    goal = "Innbyggerne vet hvor de finner informasjon når noe skjer"
+    assert found["finding.strategy.goal_without_kpi"]["params"] == {"goal": goal}
+    assert found["finding.strategy.goal_serves_nothing"]["params"] == {"goal": goal}
+    share = found["finding.strategy.practice_priority_share"]
+    # 567 of the 1,185 posts of the twelve months went to Instagram, Facebook and
+    # LinkedIn; 497 to X.
+    assert (share["params"]["posts"], share["params"]["total"]) == (567, 1185)
+    assert share["params"]["top"] == "platform.x"
+    ahead = found["finding.strategy.practice_ahead"]["params"]
+    assert (ahead["platform"], ahead["other"]) == ("platform.x", "platform.instagram")
+    # The same findings in the HTML report, with the same severity.
+    html = (reports / "review.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="strategy"') :]
+    section = section[: section.index("</section>")]
+    for key, severity in PLANTED.items():
+        text = escape(found[key]["text"])
+        pattern = (
+            rf'<li class="finding finding-{severity}">\s*'
+            rf'<span class="severity">[^<]+</span>\s*'
+            rf'<p class="finding-text">{re.escape(text)}</p>'
+        )
+        assert re.search(pattern, section), key

@@ -1,11 +1,15 @@
-"""Strategy check (section 1), data part: each KPI in fokus.toml against its target.
+"""Strategy check (section 1): the plan in fokus.toml, its KPIs, and what was done.
 
-Every KPI of every goal is measured from the store (``kpis.measure_kpi``) and shown
-with its period, value, target, gap, status and trend, how many posts or days it
-rests on, and for a rate its denominator. A KPI the imported data cannot measure
-says which export would measure it. The judgment parts of the strategy check (the
-strategy's age, goals serving nothing, priorities against practice) are added here
-by the registers work.
+The data part: every KPI of every goal is measured from the store
+(``kpis.measure_kpi``) and shown with its period, value, target, gap, status and
+trend, how many posts or days it rests on, and for a rate its denominator. A KPI the
+imported data cannot measure says which export would measure it.
+
+The judgment part: the plan itself (``strategy_plan``: the strategy's age, goals
+that serve nothing or have no target, deadlines passed), what the strategy says
+against what the team does (``strategy_practice``), and, added by ``review.py``
+after every section has run, what changed since the previous review
+(``strategy_changes``). docs/sections/strategy.md has every rule.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from typing import ClassVar
 from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
 from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
 from fokus.analyses.kpis import KpiResult, measure_kpi
-from fokus.config import GoalConfig, KpiConfig
+from fokus.analyses.strategy_labels import kpi_channel, kpi_name, metric_name
+from fokus.analyses.strategy_plan import judge_plan
+from fokus.analyses.strategy_practice import judge_practice
+from fokus.config import GoalConfig
 from fokus.i18n import MessageKey, Percent
 from fokus.model.results import (
     Action,
@@ -43,49 +50,75 @@ _RATE_DENOMINATOR = "per row (column denominator); median of per-post rates"
 
 
 class Strategy:
-    """Where each KPI stands against its target."""
+    """Is the plan in shape, where does each KPI stand, and is the plan followed?"""
 
     key: ClassVar[str] = "strategy"
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
-        """One finding per KPI, a table of counts and a table of rates."""
-        goals = sorted(context.config.goals, key=lambda g: g.priority)
-        pairs = [(goal, kpi) for goal in goals for kpi in goal.kpis]
-        if not pairs:
-            return SectionResult(
-                self.key,
-                "insufficient_data",
-                findings=(Finding("finding.strategy.no_kpis", "warning"),),
-                actions=(Action("action.strategy.add_kpis", impact=3, effort=1),),
-            )
+        """The plan's findings, then one finding per KPI (a table of counts and one
+        of rates), then the plan against the posts of the last twelve months."""
         data_end = _data_end(data, context.today)
-        if data_end is None:
-            return SectionResult(
-                self.key,
-                "insufficient_data",
-                findings=(Finding("finding.strategy.no_data", "warning"),),
-                actions=(Action("action.strategy.import_exports", impact=3, effort=1),),
-            )
-        measures = data.measures
-        platforms = _platforms(data, context)
-        results = [
-            (goal, measure_kpi(kpi, measures, data.daily, data_end, platforms))
-            for goal, kpi in pairs
-        ]
-        findings = [f for goal, r in results for f in _findings(goal, r)]
-        findings.extend(_goals_unmeasured(goals, [r for _, r in results]))
-        measured = any(r.value is not None for _, r in results)
+        measured, results = _measure(data, context, data_end)
+        plan = judge_plan(context.config, context.today, results)
+        findings = [*plan.findings, *measured.findings]
+        tables = list(measured.tables)
+        actions = [*plan.actions, *measured.actions]
+        if data_end is not None:
+            practice = judge_practice(data, context.config, data_end)
+            findings.extend(practice.findings)
+            if any(p.posts is not None for p in practice.channels):
+                tables.append(practice.table)
+            actions.extend(practice.actions)
         return SectionResult(
             self.key,
-            "ok" if measured else "insufficient_data",
+            measured.status,
             findings=tuple(findings),
-            tables=tuple(
-                t
-                for t in (_table(results, rates=False), _table(results, rates=True))
-                if t.rows
-            ),
-            actions=_actions([r for _, r in results]),
+            tables=tuple(tables),
+            actions=tuple(actions),
         )
+
+
+def _measure(
+    data: ReviewData, context: ReviewContext, data_end: dt.date | None
+) -> tuple[SectionResult, list[KpiResult]]:
+    """The data part: each KPI measured; the section's status comes from here."""
+    key = Strategy.key
+    goals = sorted(context.config.goals, key=lambda g: g.priority)
+    pairs = [(goal, kpi) for goal in goals for kpi in goal.kpis]
+    if not pairs:
+        return SectionResult(
+            key,
+            "insufficient_data",
+            findings=(Finding("finding.strategy.no_kpis", "warning"),),
+            actions=(Action("action.strategy.add_kpis", impact=3, effort=1),),
+        ), []
+    if data_end is None:
+        return SectionResult(
+            key,
+            "insufficient_data",
+            findings=(Finding("finding.strategy.no_data", "warning"),),
+            actions=(Action("action.strategy.import_exports", impact=3, effort=1),),
+        ), []
+    measures = data.measures
+    platforms = _platforms(data, context)
+    results = [
+        (goal, measure_kpi(kpi, measures, data.daily, data_end, platforms))
+        for goal, kpi in pairs
+    ]
+    findings = [f for goal, r in results for f in _findings(goal, r)]
+    findings.extend(_goals_unmeasured(goals, [r for _, r in results]))
+    measured = any(r.value is not None for _, r in results)
+    return SectionResult(
+        key,
+        "ok" if measured else "insufficient_data",
+        findings=tuple(findings),
+        tables=tuple(
+            t
+            for t in (_table(results, rates=False), _table(results, rates=True))
+            if t.rows
+        ),
+        actions=_actions([r for _, r in results]),
+    ), [r for _, r in results]
 
 
 def _data_end(data: ReviewData, today: dt.date) -> dt.date | None:
@@ -112,22 +145,6 @@ def _platforms(data: ReviewData, context: ReviewContext) -> tuple[Platform, ...]
     return tuple(sorted(found))  # type: ignore[arg-type]  # store platforms
 
 
-def _metric_name(kpi: KpiConfig) -> MessageKey | str:
-    if kpi.metric in KPI_METRICS:
-        return MessageKey(f"column.strategy.metric.{kpi.metric}")
-    return kpi.metric
-
-
-def _name(kpi: KpiConfig) -> MessageKey | str:
-    return kpi.text or _metric_name(kpi)
-
-
-def _channel(kpi: KpiConfig) -> MessageKey:
-    if kpi.platform is None:
-        return MessageKey("column.strategy.all_channels")
-    return MessageKey(f"platform.{kpi.platform}")
-
-
 def _basis(r: KpiResult) -> MessageKey:
     source = "posts" if r.metric is None or r.metric.source == "posts" else "days"
     return MessageKey(f"column.strategy.basis.{source}")
@@ -143,8 +160,8 @@ def _findings(goal: GoalConfig, r: KpiResult) -> list[Finding]:
     kpi = r.kpi
     base: dict[str, Param] = {
         "goal": goal.text,
-        "kpi": _name(kpi),
-        "platform": _channel(kpi),
+        "kpi": kpi_name(kpi),
+        "platform": kpi_channel(kpi),
         "start": r.period.start,
         "end": r.period.end,
     }
@@ -352,8 +369,8 @@ def _table(results: Sequence[tuple[GoalConfig, KpiResult]], *, rates: bool) -> T
         row: list[Param] = [
             goal.text,
             r.kpi.text,
-            _metric_name(r.kpi),
-            _channel(r.kpi),
+            metric_name(r.kpi),
+            kpi_channel(r.kpi),
             r.period.start,
             r.period.end,
             r.covered.end if r.covered and r.value is not None else None,

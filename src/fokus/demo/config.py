@@ -6,6 +6,13 @@ in bokmål, and chosen so the review shows every kind of KPI status: two met, on
 on track, two behind (X, the low-return channel, among them), and one the exports
 cannot measure (new YouTube subscribers, which YouTube Studio's table by date
 would give).
+
+Planted for the strategy check's judgment part (docs/sections/strategy.md): the
+strategy was last reviewed in March two years before the demo's day (stale); the
+fourth goal, on emergency information, has no KPI and names no organisation goal
+it serves; and the plan says Instagram is the main channel and X an "other" one at
+5 posts a week, while the demo's X account posts about 9 a week, more than twice
+Instagram's 4, so fewer than half of all posts go to the main and support channels.
 """
 
 from __future__ import annotations
@@ -128,6 +135,11 @@ platform = "youtube"
 target = 300
 deadline = {year}-12-31
 text = "Nye abonnenter på YouTube i år"
+
+[[goals]]
+key = "beredskap"
+text = "Innbyggerne vet hvor de finner informasjon når noe skjer"
+priority = 4
 """
 
 

@@ -17,8 +17,9 @@ from typing import Any
 import duckdb
 
 from fokus.errors import ExitCode, FokusError
+from fokus.model.history import ReviewRecord
 from fokus.model.staging import FileIdentity, PostPlan, RowSkip, SeriesParts
-from fokus.store import posts_sql
+from fokus.store import history, posts_sql
 from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -159,6 +160,18 @@ class Store:
         # fetchall() always finishes the result: DuckDB 2.0 blocks the connection
         # while a result is left half-read.
         return self._con.execute(sql, list(params)).fetchall()
+
+    # -- reviews' key figures -----------------------------------------------------
+
+    def record_review(self, record: ReviewRecord) -> None:
+        """Keep a review's key figures for the next review, in one transaction: all
+        of them or none, replacing any review stored for the same day."""
+        with self._transaction():
+            history.write_record(self._con, record)
+
+    def previous_review(self, on_or_before: dt.date) -> ReviewRecord | None:
+        """The newest review stored on or before the given day, or None."""
+        return history.read_record(self._con, on_or_before)
 
     # -- the import log -------------------------------------------------------------
 

@@ -200,6 +200,60 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             mapping_toml VARCHAR NOT NULL
         )""",
     ),
+    (
+        # Each review's key figures, so the next review can say what changed
+        # (fokus.model.history, docs/sections/strategy.md). One review per day: a
+        # second run on the same day replaces the first, in one transaction.
+        """CREATE TABLE reviews (
+            reviewed_on DATE PRIMARY KEY,
+            generated_at TIMESTAMPTZ NOT NULL,
+            data_end DATE,
+            strategy_reviewed DATE
+        )""",
+        """CREATE TABLE review_sections (
+            reviewed_on DATE NOT NULL,
+            position INTEGER NOT NULL,
+            section VARCHAR NOT NULL,
+            status VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE review_kpis (
+            reviewed_on DATE NOT NULL,
+            position INTEGER NOT NULL,
+            goal VARCHAR NOT NULL,
+            kpi VARCHAR NOT NULL,
+            metric VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL,
+            period_start DATE NOT NULL,
+            period_end DATE NOT NULL,
+            value DOUBLE,
+            target DOUBLE,
+            status VARCHAR NOT NULL,
+            n INTEGER NOT NULL
+        )""",
+        """CREATE TABLE review_channels (
+            reviewed_on DATE NOT NULL,
+            position INTEGER NOT NULL,
+            platform VARCHAR NOT NULL,
+            account VARCHAR NOT NULL,
+            role VARCHAR,
+            planned DOUBLE,
+            posts INTEGER,
+            per_week DOUBLE
+        )""",
+        """CREATE TABLE review_findings (
+            reviewed_on DATE NOT NULL,
+            position INTEGER NOT NULL,
+            section VARCHAR NOT NULL,
+            key VARCHAR NOT NULL,
+            severity VARCHAR NOT NULL,
+            subject VARCHAR NOT NULL,
+            text_nb VARCHAR NOT NULL,
+            text_en VARCHAR NOT NULL
+        )""",
+    ),
 )
+
+REVIEW_TABLES = ("review_sections", "review_kpis", "review_channels", "review_findings")
+"""The tables holding one review's figures, each keyed by ``reviewed_on``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
