@@ -14,6 +14,7 @@ from fokus.config import load_config
 from fokus.i18n import show
 from fokus.ingest.pipeline import import_file
 from fokus.model.results import SectionResult
+from fokus.registers.reader import read_registers
 from fokus.report.blocks import fill_text
 from fokus.review import review_data
 from fokus.store import Store
@@ -54,7 +55,10 @@ def _run(tmp_path: Path, files: list[Path]) -> SectionResult:
 def test_nothing_imported_says_so(tmp_path: Path) -> None:
     result = _run(tmp_path, [])
     assert result.status == "insufficient_data"
-    assert [f.key for f in result.findings] == ["finding.coverage.no_data"]
+    assert [f.key for f in result.findings] == [
+        "finding.coverage.no_data",
+        "finding.coverage.registers_empty",  # no registers either
+    ]
     assert [a.key for a in result.actions] == ["action.coverage.import_exports"]
 
 
@@ -82,6 +86,7 @@ def test_posts_series_gaps_and_channels(tmp_path: Path) -> None:
         "finding.coverage.channel_without_data",
         "finding.coverage.rows_skipped",
         "finding.coverage.paid_unknown",
+        "finding.coverage.registers_empty",
     ]
     assert dict(found["finding.coverage.period"].params) == {
         "n": 3, "first": dt.date(2026, 1, 5), "last": dt.date(2026, 3, 5), "days": 60,
@@ -138,3 +143,42 @@ def test_instagram_never_says_paid(tmp_path: Path) -> None:
         ("finding.coverage.paid_not_in_export",
          {"platform": "platform.instagram", "n": 1, "total": 1}),
     ]  # fmt: skip
+
+
+def test_the_registers_are_summed_up_even_before_any_import(tmp_path: Path) -> None:
+    folder = tmp_path / "registers"
+    folder.mkdir()
+    (folder / "time_use.csv").write_bytes(
+        "Oppgave;Timer spart per måned;Analyse\r\n"
+        "Teksting;6,5;2\r\n"
+        "Utkast;mange;1\r\n"
+        "Bilder;4;9\r\n".encode("cp1252")
+    )
+    (folder / "ai_tools.csv").write_text(
+        "Verktøy;Formål;Kostnad per måned (kr);Timer spart per måned\r\n"
+        "ChatGPT;tekst;240;6\r\n"
+    )
+    (folder / "access.csv").write_text("Person;Rolle\r\nKari;admin\r\n")
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        context = ReviewContext(
+            CONFIG, dt.date(2026, 5, 1), registers=read_registers(folder)
+        )
+        result = Coverage().run(review_data(store), context)
+    (table,) = result.tables
+    assert table.key == "coverage.registers"
+    assert [row[:5] for row in table.rows] == [
+        ("register.name.access", "access.csv", 0, 1, 0),
+        ("register.name.ai_tools", "ai_tools.csv", 1, 0, 0),
+        ("register.name.time_use", "time_use.csv", 3, 2, 2),
+        ("register.name.profiles", None, 0, 0, 0),
+        ("register.name.experiments", None, 0, 0, 0),
+    ]
+    texts = {f.key: fill_text(f.key, "en", f.params) for f in result.findings}
+    assert texts["finding.coverage.registers_empty"].startswith(
+        "These registers are missing or hold no rows yet: Access (access.csv), "
+        "Profile texts (profiles.csv) and Experiments (experiments.csv)."
+    )
+    assert texts["finding.coverage.register_problems"].startswith(
+        "Problems found in the registers: 3, in Access (access.csv) and Time use "
+        "(time_use.csv)."
+    )

@@ -13,8 +13,10 @@ import ibis
 
 from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
 from fokus.analyses.labels import metric_label
+from fokus.analyses.lists import listed_keys
 from fokus.i18n import MessageKey
 from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
+from fokus.registers.summary import summarise
 
 _FULL_YEAR_DAYS = 365
 
@@ -28,11 +30,16 @@ class Coverage:
         """Tables of accounts, formats, series and files; findings about gaps."""
         n_posts = int(scalar(data.posts.count()))
         n_days = int(scalar(data.daily.count()))
+        registers, register_findings = _registers(context)
         if n_posts == 0 and n_days == 0:
             return SectionResult(
                 self.key,
                 "insufficient_data",
-                findings=(Finding("finding.coverage.no_data", "warning"),),
+                findings=(
+                    Finding("finding.coverage.no_data", "warning"),
+                    *register_findings,
+                ),
+                tables=(registers,),
                 actions=(Action("action.coverage.import_exports", impact=3, effort=1),),
             )
         accounts = self._accounts(data)
@@ -51,11 +58,13 @@ class Coverage:
                 )
             )
         findings.extend(self._paid_findings(data))
+        findings.extend(register_findings)
+        tables = (accounts, formats, series, files, registers)
         return SectionResult(
             self.key,
             "ok",
             findings=tuple(findings),
-            tables=tuple(t for t in (accounts, formats, series, files) if t.rows),
+            tables=tuple(t for t in tables if t.rows),
         )
 
     @staticmethod
@@ -316,6 +325,54 @@ class Coverage:
             for c in context.config.channels
             if c.role != "shelved" and c.platform not in present
         ]
+
+
+def _registers(context: ReviewContext) -> tuple[Table, list[Finding]]:
+    """What was read from each register, and a summary of what was wrong."""
+    summaries = summarise(context.registers, context.today)
+    table = Table(
+        "coverage.registers",
+        "table.coverage.registers",
+        (
+            Column("register", "column.coverage.register", "label"),
+            Column("file", "column.file"),
+            Column("rows", "column.coverage.register_rows", "integer"),
+            Column("problems", "column.coverage.register_problems", "integer"),
+            Column("rows_with_problems", "column.coverage.rows_with_problems",
+                   "integer"),
+        ),
+        tuple(
+            (f"register.name.{s.register}", s.file, s.rows, s.problems,
+             s.rows_with_problems)
+            for s in summaries
+        ),
+    )  # fmt: skip
+    findings = []
+    empty = [s.register for s in summaries if not s.rows]
+    if empty:
+        findings.append(
+            Finding(
+                "finding.coverage.registers_empty",
+                "notice",
+                {"registers": listed_keys(f"register.name.{r}" for r in empty)},
+            )
+        )
+    wrong = [s for s in summaries if s.problems]
+    if wrong:
+        findings.append(
+            Finding(
+                "finding.coverage.register_problems",
+                "notice",
+                {
+                    "problems": sum(s.problems for s in wrong),
+                    "registers": listed_keys(
+                        f"register.name.{s.register}" for s in wrong
+                    ),
+                },
+                Evidence(n=sum(s.problems for s in wrong)),
+            )
+        )
+    return table, findings
 
 
 def _name(row: dict[str, object]) -> str:
