@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -102,9 +103,13 @@ def test_without_names_the_review_is_unchanged() -> None:
 def test_the_demo_review_pseudonymised_names_no_one(
     demo_workspace: Path, tmp_path: Path
 ) -> None:
+    # A copy: a review records its figures in the store, and other tests hold the
+    # shared demo's store open.
+    workspace = tmp_path / "workspace"
+    shutil.copytree(demo_workspace, workspace)
     out, data = tmp_path / "review.html", tmp_path / "review.json"
     subprocess.run(
-        [sys.executable, "-m", "fokus", "review", str(demo_workspace), "--quiet",
+        [sys.executable, "-m", "fokus", "review", str(workspace), "--quiet",
          "--pseudonymise", "--out", str(out), "--json", str(data)],
         check=True, capture_output=True,
     )  # fmt: skip
