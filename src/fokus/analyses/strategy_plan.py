@@ -41,7 +41,7 @@ def judge_plan(
         *_deadlines(config, today, results),
         *_main_channel(config),
     ]
-    return PlanJudgment(tuple(findings), _actions(findings))
+    return PlanJudgment(tuple(findings), rule_actions(_ACTIONS, findings))
 
 
 def whole_months(start: dt.date, end: dt.date) -> int:
@@ -155,7 +155,10 @@ def _main_channel(config: WorkspaceConfig) -> list[Finding]:
     ]
 
 
-_ACTIONS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
+ActionRule = tuple[str, tuple[str, ...], int, int]
+"""An action, the findings it follows from, its impact and its effort."""
+
+_ACTIONS: tuple[ActionRule, ...] = (
     ("action.strategy.review_strategy",
      ("finding.strategy.stale", "finding.strategy.reviewed_unknown"), 3, 2),
     ("action.strategy.tie_goals", ("finding.strategy.goal_serves_nothing",), 2, 1),
@@ -168,9 +171,12 @@ _ACTIONS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
 """Each action, the findings it follows from, its impact and its effort."""
 
 
-def _actions(findings: Sequence[Finding]) -> tuple[Action, ...]:
+def rule_actions(
+    rules: Sequence[ActionRule], findings: Sequence[Finding]
+) -> tuple[Action, ...]:
+    """Each rule's action when any of its findings was made, with their count."""
     actions = []
-    for key, keys, impact, effort in _ACTIONS:
+    for key, keys, impact, effort in rules:
         hits = [f for f in findings if f.key in keys]
         if hits:
             actions.append(

@@ -21,6 +21,7 @@ from fokus.analyses.channels_data import Channel, channels
 from fokus.analyses.kpis import Span
 from fokus.analyses.stats import MIN_POSTS
 from fokus.analyses.strategy_labels import platform_name, role_name
+from fokus.analyses.strategy_plan import ActionRule, rule_actions
 from fokus.config import ChannelConfig, ChannelRole, WorkspaceConfig
 from fokus.i18n import Percent
 from fokus.model.results import Action, Column, Evidence, Finding, Param, Table
@@ -119,7 +120,7 @@ def judge_practice(
     ]
     return PracticeJudgment(
         tuple(findings),
-        _actions(findings),
+        rule_actions(_ACTIONS, findings),
         _table(practice, total, span),
         tuple(practice),
     )
@@ -336,7 +337,7 @@ def _too_short(practice: Sequence[ChannelPractice]) -> list[Finding]:
     ]
 
 
-_ACTIONS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
+_ACTIONS: tuple[ActionRule, ...] = (
     ("action.strategy.follow_priorities",
      ("finding.strategy.practice_priority_share", "finding.strategy.practice_ahead"),
      3, 2),
@@ -347,23 +348,6 @@ _ACTIONS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
      2, 1),
     ("action.strategy.plan_unplanned", ("finding.strategy.practice_unplanned",), 1, 1),
 )  # fmt: skip
-
-
-def _actions(findings: Sequence[Finding]) -> tuple[Action, ...]:
-    actions = []
-    for key, keys, impact, effort in _ACTIONS:
-        hits = [f for f in findings if f.key in keys]
-        if hits:
-            actions.append(
-                Action(
-                    key,
-                    impact,
-                    effort,
-                    {"n": len(hits)},
-                    tuple(dict.fromkeys(f.key for f in hits)),
-                )
-            )
-    return tuple(actions)
 
 
 PRACTICE_COLUMNS = (

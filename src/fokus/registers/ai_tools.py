@@ -19,9 +19,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar, get_args
+from typing import Literal, TypeVar, get_args
 
 from fokus.registers.reader import (
+    CellProblem,
     Param,
     RegisterFile,
     RegisterProblem,
@@ -29,8 +30,8 @@ from fokus.registers.reader import (
     cell_problem,
     is_unknown,
     parse_date,
-    parse_number,
     parse_yes_no,
+    read_amount,
 )
 
 AiCategory = Literal[
@@ -185,17 +186,11 @@ def _tool(
     )
 
 
-class _Problem(Protocol):
-    """The ``problem`` callback each cell reader gets."""
-
-    def __call__(self, key: str, column: str, /, **params: Param) -> None: ...
-
-
 _Word = TypeVar("_Word", bound=str)
 
 
 def _word(
-    row: RegisterRow, column: str, words: Mapping[str, _Word], problem: _Problem
+    row: RegisterRow, column: str, words: Mapping[str, _Word], problem: CellProblem
 ) -> _Word | None:
     text = row.text(column)
     if not text:
@@ -206,30 +201,12 @@ def _word(
     return found
 
 
-def _number(
-    row: RegisterRow, column: str, problem: _Problem, *, required: bool
-) -> float | None:
-    text = row.text(column)
-    if not text:
-        if required:
-            problem("missing_value", column)
-        return None
-    value = parse_number(row.raw.get(column))
-    if value is None:
-        problem("bad_number", column, value=text)
-        return None
-    if value < 0:
-        problem("negative", column, value=text)
-        return None
-    return value
+def _amount(row: RegisterRow, column: str, problem: CellProblem) -> float | None:
+    return read_amount(row, column, problem, required=True)
 
 
-def _amount(row: RegisterRow, column: str, problem: _Problem) -> float | None:
-    return _number(row, column, problem, required=True)
-
-
-def _count(row: RegisterRow, problem: _Problem) -> int | None:
-    value = _number(row, "users", problem, required=False)
+def _count(row: RegisterRow, problem: CellProblem) -> int | None:
+    value = read_amount(row, "users", problem)
     if value is None:
         return None
     if not value.is_integer():
@@ -239,7 +216,7 @@ def _count(row: RegisterRow, problem: _Problem) -> int | None:
 
 
 def _since(
-    row: RegisterRow, today: dt.date | None, problem: _Problem
+    row: RegisterRow, today: dt.date | None, problem: CellProblem
 ) -> dt.date | None:
     text = row.text("in_use_since")
     if not text:
@@ -254,7 +231,7 @@ def _since(
     return day
 
 
-def _personal_data(row: RegisterRow, problem: _Problem) -> bool | None:
+def _personal_data(row: RegisterRow, problem: CellProblem) -> bool | None:
     text = row.text("personal_data")
     if not text or is_unknown(text):
         return None
@@ -264,7 +241,7 @@ def _personal_data(row: RegisterRow, problem: _Problem) -> bool | None:
     return found
 
 
-def _agreement(row: RegisterRow, problem: _Problem) -> Agreement | None:
+def _agreement(row: RegisterRow, problem: CellProblem) -> Agreement | None:
     text = row.text("data_processing_agreement")
     if not text:
         return None

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -53,6 +54,36 @@ class RegisterProblem:
     key: str
     row: int | None = None
     params: Mapping[str, Param] = field(default_factory=dict)
+
+
+class CellProblem(Protocol):
+    """How a register's cell readers report a problem: a key within the register
+    (``bad_number`` …), the column, and what the message needs."""
+
+    def __call__(self, key: str, column: str, /, **params: Param) -> None: ...
+
+
+def read_amount(
+    row: RegisterRow, column: str, problem: CellProblem, *, required: bool = False
+) -> float | None:
+    """A number of zero or more from a cell (hours, kroner, people).
+
+    None when the cell is empty (reported as ``missing_value`` when ``required``),
+    unreadable (``bad_number``) or below zero (``negative``).
+    """
+    text = row.text(column)
+    if not text:
+        if required:
+            problem("missing_value", column)
+        return None
+    value = parse_number(row.raw.get(column))
+    if value is None:
+        problem("bad_number", column, value=text)
+        return None
+    if value < 0:
+        problem("negative", column, value=text)
+        return None
+    return value
 
 
 def cell_problem(

@@ -13,7 +13,7 @@ planned, and says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol, get_args
+from typing import Literal, get_args
 
 from fokus.i18n import Bilingual
 from fokus.registers.reader import (
@@ -22,7 +22,7 @@ from fokus.registers.reader import (
     RegisterProblem,
     RegisterRow,
     cell_problem,
-    parse_number,
+    read_amount,
 )
 
 Area = Literal[
@@ -35,12 +35,6 @@ columns)."""
 
 PLANNED_SLACK = 0.05
 """Planned hours may exceed the hours saved by this much (rounding) unremarked."""
-
-
-class _Callback(Protocol):
-    """The ``problem`` callback the cell reader gets."""
-
-    def __call__(self, key: str, column: str, /, **params: Param) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +106,12 @@ def _task(row: RegisterRow, problems: list[RegisterProblem]) -> TimeUseTask | No
     if not row.text("task"):
         problem("no_task", "task")
     saved_text = row.text("hours_saved_per_month")
-    saved = _hours(row, "hours_saved_per_month", problem)
+    saved = read_amount(row, "hours_saved_per_month", problem)
     if saved is None:
         if not saved_text:
             problem("no_hours_saved", "hours_saved_per_month")
         return None
-    planned = tuple(_hours(row, area, problem) or 0.0 for area in AREAS)
+    planned = tuple(read_amount(row, area, problem) or 0.0 for area in AREAS)
     if sum(planned) > saved + PLANNED_SLACK:
         problems.append(
             RegisterProblem(
@@ -128,21 +122,6 @@ def _task(row: RegisterRow, problems: list[RegisterProblem]) -> TimeUseTask | No
             )
         )  # fmt: skip
     return TimeUseTask(row.number, name, saved, planned)
-
-
-def _hours(row: RegisterRow, column: str, problem: _Callback) -> float | None:
-    """Hours from a cell; None when empty, unreadable or negative (reported)."""
-    text = row.text(column)
-    if not text:
-        return None
-    value = parse_number(row.raw.get(column))
-    if value is None:
-        problem("bad_number", column, value=text)
-        return None
-    if value < 0:
-        problem("negative", column, value=text)
-        return None
-    return value
 
 
 def _shown(hours: float) -> Bilingual:
