@@ -19,7 +19,6 @@ An empty two-factor cell is unknown, as ``vet ikke`` is: the audit asks for it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,19 +34,18 @@ from fokus.registers.access_words import (
     parse_role,
 )
 from fokus.registers.reader import (
+    CellProblem,
+    Param,
     RegisterFile,
     RegisterProblem,
     RegisterRow,
     cell_problem,
     is_unknown,
-    parse_date,
     parse_platform,
     parse_yes_no,
+    read_date,
     read_register,
 )
-
-_Problem = Callable[[str, str], None]
-"""Reports a problem (``register.access.<key>``) with a row's cell (its column)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +96,14 @@ def access_from(file: RegisterFile) -> AccessRegister:
 
 
 def _row(row: RegisterRow, problems: list[RegisterProblem]) -> AccessRow | None:
-    def problem(key: str, column: str) -> None:
+    def problem(key: str, column: str, /, **params: Param) -> None:
         problems.append(
             cell_problem(
                 f"register.access.{key}",
                 row.number,
                 "access",
                 column,
-                value=row.text(column),
+                **{"value": row.text(column), **params},
             )
         )
 
@@ -138,12 +136,12 @@ def _row(row: RegisterRow, problems: list[RegisterProblem]) -> AccessRow | None:
         role_raw=row.text("role"),
         two_factor_account=_two_factor(row, "two_factor_account", problem),
         two_factor_profile=_two_factor(row, "two_factor_profile", problem),
-        last_active=_date(row, "last_active", problem),
-        end_date=_date(row, "end_date", problem),
+        last_active=read_date(row, "last_active", problem),
+        end_date=read_date(row, "end_date", problem),
     )
 
 
-def _two_factor(row: RegisterRow, column: str, problem: _Problem) -> TwoFactor:
+def _two_factor(row: RegisterRow, column: str, problem: CellProblem) -> TwoFactor:
     text = row.text(column)
     answer = parse_yes_no(text)
     if answer is None:
@@ -151,12 +149,3 @@ def _two_factor(row: RegisterRow, column: str, problem: _Problem) -> TwoFactor:
             problem("bad_yes_no", column)
         return "unknown"
     return "yes" if answer else "no"
-
-
-def _date(row: RegisterRow, column: str, problem: _Problem) -> dt.date | None:
-    if not row.text(column):
-        return None
-    day = parse_date(row.raw.get(column))
-    if day is None:
-        problem("bad_date", column)
-    return day

@@ -29,9 +29,9 @@ from fokus.registers.reader import (
     RegisterRow,
     cell_problem,
     is_unknown,
-    parse_date,
     parse_yes_no,
     read_amount,
+    read_date,
 )
 
 AiCategory = Literal[
@@ -218,15 +218,9 @@ def _count(row: RegisterRow, problem: CellProblem) -> int | None:
 def _since(
     row: RegisterRow, today: dt.date | None, problem: CellProblem
 ) -> dt.date | None:
-    text = row.text("in_use_since")
-    if not text:
-        return None
-    day = parse_date(row.raw.get("in_use_since"))
-    if day is None:
-        problem("bad_date", "in_use_since", value=text)
-        return None
-    if today is not None and day > today:
-        problem("future_date", "in_use_since", value=text)
+    day = read_date(row, "in_use_since", problem)
+    if day is not None and today is not None and day > today:
+        problem("future_date", "in_use_since", value=row.text("in_use_since"))
         return None
     return day
 

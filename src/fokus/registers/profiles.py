@@ -22,11 +22,13 @@ from typing import Literal, get_args
 
 from fokus.model.vocab import Platform
 from fokus.registers.reader import (
+    Param,
     RegisterFile,
     RegisterProblem,
+    RegisterRow,
     cell_problem,
-    parse_date,
     parse_platform,
+    read_date,
 )
 
 ProfileField = Literal["bio", "about", "tagline", "description", "link", "name"]
@@ -84,66 +86,40 @@ def profiles_from(file: RegisterFile) -> ProfileRegister:
     texts: list[ProfileText] = []
     problems: list[RegisterProblem] = list(file.problems)
     for row in file.rows:
-        found = _profile(row.number, row.cells, row.raw, problems)
+        found = _profile(row, problems)
         if found is not None:
             texts.append(found)
     problems.extend(_duplicates(texts))
     return ProfileRegister(file.file, tuple(texts), tuple(problems))
 
 
-def _profile(
-    row: int,
-    cells: Mapping[str, str],
-    raw: Mapping[str, object],
-    problems: list[RegisterProblem],
-) -> ProfileText | None:
-    platform = parse_platform(cells.get("platform", ""))
+def _profile(row: RegisterRow, problems: list[RegisterProblem]) -> ProfileText | None:
+    def problem(key: str, column: str, /, **params: Param) -> None:
+        problems.append(
+            cell_problem(
+                f"register.profiles.{key}", row.number, "profiles", column, **params
+            )
+        )
+
+    platform = parse_platform(row.text("platform"))
     if platform is None:
-        problems.append(
-            cell_problem(
-                "register.profiles.unknown_platform",
-                row,
-                "profiles",
-                "platform",
-                value=cells.get("platform", ""),
-            )
-        )
-    field = parse_field(cells.get("field", ""))
+        problem("unknown_platform", "platform", value=row.text("platform"))
+    field = parse_field(row.text("field"))
     if field is None:
-        problems.append(
-            cell_problem(
-                "register.profiles.unknown_field",
-                row,
-                "profiles",
-                "field",
-                value=cells.get("field", ""),
-            )
-        )
-    text = cells.get("text", "")
+        problem("unknown_field", "field", value=row.text("field"))
+    text = row.text("text")
     if not text:
-        problems.append(
-            cell_problem("register.profiles.no_text", row, "profiles", "text")
-        )
-    updated = parse_date(raw.get("last_updated")) if cells.get("last_updated") else None
-    if cells.get("last_updated") and updated is None:
-        problems.append(
-            cell_problem(
-                "register.profiles.bad_date",
-                row,
-                "profiles",
-                "last_updated",
-                value=cells["last_updated"],
-            )
-        )
+        problem("no_text", "text")
+    updated = read_date(row, "last_updated", problem)
     if platform is None or field is None or not text:
         return None
     return ProfileText(
         platform=platform,
-        account=cells.get("account", ""),
+        account=row.text("account"),
         field=field,
         text=text,
         last_updated=updated,
-        row=row,
+        row=row.number,
     )
 
 

@@ -86,6 +86,18 @@ def read_amount(
     return value
 
 
+def read_date(row: RegisterRow, column: str, problem: CellProblem) -> dt.date | None:
+    """A day from a cell; None when the cell is empty, or unreadable (reported as
+    ``bad_date``)."""
+    text = row.text(column)
+    if not text:
+        return None
+    day = parse_date(row.raw.get(column))
+    if day is None:
+        problem("bad_date", column, value=text)
+    return day
+
+
 def cell_problem(
     key: str, row: int, register: RegisterKey, column: str, **params: Param
 ) -> RegisterProblem:
