@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from fokus.analyses.wordlists import CLICHES, FIRST_PERSON, MONTHS
+from fokus.analyses.wordlists import CLICHES, FIRST_PERSON, MONTHS, WORD
 
 HISTORY = 20
 """How many of the account's earlier posts a text is compared with."""
@@ -38,7 +38,6 @@ CLUSTER = 3
 """Different clichés that must come together before they count."""
 PART_POINTS = 25.0
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TOKEN = re.compile(r"[@#]?[^\W_]+(?:['’.,:-][^\W_]+)*")
 _NUMBER = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…:]+(?=\s|$)|\n")
@@ -107,13 +106,13 @@ def _details(text: str, brand_words: frozenset[str]) -> Iterator[tuple[str, bool
     an @mention, or a capitalised word inside a sentence (not a month)."""
     for sentence in _SENTENCE_END.split(text):
         tokens = _TOKEN.findall(sentence)
-        first_word = next((i for i, t in enumerate(tokens) if _WORD.fullmatch(t)), -1)
+        first_word = next((i for i, t in enumerate(tokens) if WORD.fullmatch(t)), -1)
         for i, token in enumerate(tokens):
             folded = token.casefold()
             if token.startswith("#") or folded in brand_words:
                 continue
             dated = _NUMBER.search(token) or folded in MONTHS
-            capital = i != first_word and token[0].isupper() and _WORD.fullmatch(token)
+            capital = i != first_word and token[0].isupper() and WORD.fullmatch(token)
             named = token.startswith("@") or (capital and folded not in MONTHS)
             if dated or named:
                 yield folded, bool(named)
@@ -133,13 +132,13 @@ def names(text: str, brand_words: frozenset[str] = frozenset()) -> frozenset[str
 
 def brand_words(brand_terms: Sequence[str]) -> frozenset[str]:
     """The case-folded words of the brand terms, which no text's details count."""
-    return frozenset(w.casefold() for term in brand_terms for w in _WORD.findall(term))
+    return frozenset(w.casefold() for term in brand_terms for w in WORD.findall(term))
 
 
 def first_person(text: str) -> bool:
     """A first-person singular voice: "jeg", "meg", "my"… or an English "I"."""
     for sentence in _SENTENCE_END.split(text):
-        words = _WORD.findall(sentence)
+        words = WORD.findall(sentence)
         if any(w.casefold() in FIRST_PERSON for w in words):
             return True
         # A capital "I" opening a sentence is usually the Norwegian preposition
@@ -163,7 +162,7 @@ def cliches(text: str) -> tuple[str, ...]:
 def words(text: str) -> tuple[str, ...]:
     """The text's words, case-folded (letters only: numbers and emoji are not
     words)."""
-    return tuple(w.casefold() for w in _WORD.findall(text))
+    return tuple(w.casefold() for w in WORD.findall(text))
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from fokus.analyses.wordlists import WORD
+
 LONG_WORD = 6
 """A word with more letters than this is long."""
 MIN_WORDS = 10
@@ -45,7 +47,6 @@ _DOMAIN = re.compile(
 )
 _TRIM = ".,;:!?…()«»\"'’"
 _CANDIDATE = re.compile(r"(?<!\S)\S*[.@#/]\S*")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:…]+(?=\s|$)|\n")
 
 
@@ -91,7 +92,7 @@ def strip_addresses(text: str) -> tuple[str, int]:
 
 def readable_words(text: str) -> list[str]:
     """The words LIX counts, in order."""
-    return _WORD.findall(strip_addresses(text)[0])
+    return WORD.findall(strip_addresses(text)[0])
 
 
 def lix(text: str) -> Lix:
@@ -104,7 +105,7 @@ def lix_of_stripped(cleaned: str) -> Lix:
     sentences = 0
     words = long_words = 0
     for piece in _SENTENCE_END.split(cleaned):
-        found = _WORD.findall(piece)
+        found = WORD.findall(piece)
         if not found:
             continue
         sentences += 1

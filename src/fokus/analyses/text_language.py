@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from fokus.analyses.wordlists import WORD
+
 
 def _set(words: str) -> frozenset[str]:
     """A set of words written one after another, as word lists are kept."""
@@ -56,7 +58,6 @@ _NOISE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|eu|se|dk|io)(?:/\S*)?"
     r"|[^\w\s.,!?:;'’()-]|\d+"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def detect_language(text: str, names: Sequence[str] = ()) -> Detected | None:
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     cleaned = _clean(text)
-    words = [w.casefold() for w in _WORD.findall(cleaned)]
+    words = [w.casefold() for w in WORD.findall(cleaned)]
     if len(words) < MIN_WORDS:
         return None
     scores = _scores(cleaned)

@@ -6,6 +6,12 @@ entry is lower case; matching is done on case-folded text.
 
 from __future__ import annotations
 
+import re
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word: letters only, with an inner apostrophe or hyphen (``kommune-Norge``,
+``don't``); digits and underscores end it."""
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
