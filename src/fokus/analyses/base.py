@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+import ibis
+
 from fokus.config import WorkspaceConfig
 from fokus.model.results import SectionResult
 from fokus.registers.experiments import ExperimentRegister
@@ -60,6 +62,32 @@ def records(table: ir.Table) -> list[dict[str, Any]]:
     """A small result as Python rows, through Arrow (no pandas on the way)."""
     rows: list[dict[str, Any]] = table.to_pyarrow().to_pylist()
     return rows
+
+
+def channels_in(table: ir.Table) -> list[str]:
+    """The platforms a table has rows for, in order."""
+    return sorted(
+        str(r["platform"]) for r in records(table.select("platform").distinct())
+    )
+
+
+def first_per_channel(
+    table: ir.Table,
+    order_by: Sequence[Any],
+    n: int,
+    platforms: Sequence[str] | None = None,
+) -> ir.Table:
+    """Each channel's first ``n`` rows in ``order_by`` order, stacked.
+
+    One top-N per channel (a heap, not a sort of every row), so it stays cheap on
+    channels of millions of posts. ``platforms`` saves the query for them.
+    """
+    chosen = channels_in(table) if platforms is None else platforms
+    parts = [
+        table.filter(table.platform == platform).order_by(list(order_by)).limit(n)
+        for platform in chosen
+    ]
+    return ibis.union(*parts) if parts else table.limit(0)
 
 
 def column_values(table: ir.Table, column: str) -> list[float]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 import ibis
 
-from fokus.analyses.base import records, to_date
+from fokus.analyses.base import channels_in, first_per_channel, records, to_date
 from fokus.analyses.organic_pillars import (
     PillarPost,
     PillarRow,
@@ -76,18 +76,10 @@ def post_rows(organic: ir.Table) -> list[OrganicPost]:
     """The organic posts' texts and performance, in publishing order; on a channel
     with more than ``TEXT_SAMPLE`` of them, a sample of that many (``text_sample``).
     """
-    platforms = sorted(
-        str(r["platform"]) for r in records(organic.select("platform").distinct())
+    # A sample per channel: the posts first in the order of a hash of their id.
+    sample = first_per_channel(
+        organic, [organic.post_id.hash(), "account_id", "post_id"], TEXT_SAMPLE
     )
-    # A sample per channel: the posts first in the order of a hash of their id
-    # (one top-N each, so no sort of every post).
-    drawn = [
-        organic.filter(organic.platform == platform)
-        .order_by([organic.post_id.hash(), "account_id", "post_id"])
-        .limit(TEXT_SAMPLE)
-        for platform in platforms
-    ] or [organic.limit(0)]
-    sample = ibis.union(*drawn)
     picked = sample.select(
         "platform", "account_id", "post_id", "published_at", "labels", "rate",
         text=sample.text_nfkc,
@@ -134,19 +126,16 @@ def top_posts(organic: ir.Table, bases: Mapping[str, Basis]) -> Table:
     """Per channel, the posts furthest above their account's baseline: the top
     ``TOP_PER_CHANNEL`` by engagement and by reach (each shown once)."""
     t = organic.filter(organic.baseline_n >= MIN_BASELINE)
-    platforms = sorted(
-        str(r["platform"]) for r in records(t.select("platform").distinct())
-    )
-    # One top-N per channel and measure (a heap, not a sort of every post).
+    platforms = channels_in(t)
     tops = [
-        t.filter((t.platform == platform) & t[column].notnull())
-        .order_by([ibis.desc(column), "post_id"])
-        .limit(TOP_PER_CHANNEL)
-        for platform in platforms
+        first_per_channel(
+            t.filter(t[column].notnull()),
+            [ibis.desc(column), "post_id"],
+            TOP_PER_CHANNEL,
+            platforms,
+        )
         for column in ("engagement_vs_baseline", "audience_vs_baseline")
     ]
-    if not tops:
-        tops = [t.limit(0)]
     top = ibis.union(*tops, distinct=True).order_by(
         ["platform", ibis.desc("engagement_vs_baseline"), "post_id"]
     )

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from fokus.analyses.base import ReviewContext, ReviewData, records
+from fokus.analyses.base import ReviewContext, ReviewData, channels_in
 from fokus.analyses.register_problems import problem_findings
 from fokus.analyses.security_access import Asset, assets, portfolio_admins
 from fokus.analyses.security_playbook import playbook_groups, playbook_tables
@@ -56,11 +56,7 @@ class Security:
         """The audit of the access register, and the playbook."""
         file = context.registers.get("access")
         register = None if file is None else access_from(file)
-        in_data = {
-            str(r["platform"])
-            for table in (data.posts, data.daily)
-            for r in records(table.select("platform").distinct())
-        }
+        in_data = {p for table in (data.posts, data.daily) for p in channels_in(table)}
         return security_section(register, context.config, context.today, in_data)
 
 

@@ -18,7 +18,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import ClassVar
 
-from fokus.analyses.base import ReviewContext, ReviewData, records, scalar, to_date
+from fokus.analyses.base import (
+    ReviewContext,
+    ReviewData,
+    channels_in,
+    scalar,
+    to_date,
+)
 from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
 from fokus.analyses.kpis import KpiResult, measure_kpi
 from fokus.analyses.strategy_labels import kpi_channel, kpi_name, metric_name
@@ -138,9 +144,7 @@ def _platforms(data: ReviewData, context: ReviewContext) -> tuple[Platform, ...]
     """What an all-channel KPI counts: platforms with data, and planned channels."""
     found: set[str] = set()
     for table in (data.posts, data.daily):
-        found.update(
-            str(r["platform"]) for r in records(table.select("platform").distinct())
-        )
+        found.update(channels_in(table))
     found.update(c.platform for c in context.config.channels if c.role != "shelved")
     return tuple(sorted(found))  # type: ignore[arg-type]  # store platforms
 

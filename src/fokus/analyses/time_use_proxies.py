@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import ibis
 
-from fokus.analyses.base import records, to_date
+from fokus.analyses.base import first_per_channel, records, to_date
 from fokus.analyses.genericness import brand_words, first_person, names, words
 from fokus.analyses.near_duplicates import earlier_near_duplicates
 from fokus.analyses.organic_posts import MIN_BASELINE
@@ -138,15 +138,15 @@ def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
     chosen = measures.select(*_COLUMNS)
     counts = chosen.group_by("platform").aggregate(posts=chosen.count())
     sizes = {str(r["platform"]): int(r["posts"]) for r in records(counts)}
-    newest = [
-        chosen.filter(chosen.platform == platform)
-        .order_by([ibis.desc("published_at"), ibis.desc("post_id")])
-        .limit(PROXY_POSTS)
-        for platform in sorted(sizes)
-    ]
-    if not newest:
+    if not sizes:
         return Proxies(None, None, (), ())
-    ordered = ibis.union(*newest).order_by(["platform", "account_id", "post_id"])
+    newest = first_per_channel(
+        chosen,
+        [ibis.desc("published_at"), ibis.desc("post_id")],
+        PROXY_POSTS,
+        sorted(sizes),
+    )
+    ordered = newest.order_by(["platform", "account_id", "post_id"])
     posts = [_post(r) for r in records(ordered)]
     if not posts:
         return Proxies(None, None, (), ())
