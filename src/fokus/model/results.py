@@ -16,6 +16,11 @@ from fokus.model.vocab import SectionStatus, Severity
 Param = str | int | float | dt.date | None
 CellKind = Literal["text", "integer", "number", "percent", "date", "label"]
 """``label`` cells hold a message key (``platform.facebook``), shown translated."""
+ChartKind = Literal["bar", "heatmap", "trend", "pareto"]
+"""``bar``: one bar per ``x`` category, with an interval when ``low``/``high`` are
+given; ``heatmap``: ``x`` by ``series`` cells coloured by ``y``; ``trend``: ``y`` over
+the dates in ``x``, one line per ``series``; ``pareto``: the cumulative share ``y``
+against the share of items ``x``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,32 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart of a small table of its own, described by column keys, never by
+    drawing instructions: the report turns it into Vega-Lite (interactive in the
+    HTML, SVG in the PDF), and the table is its text alternative.
+
+    ``n`` names the column holding each row's group size: rows whose ``n`` is below
+    ``min_n`` are drawn as small groups (faded and marked), never silently dropped;
+    a heatmap leaves such cells empty.
+    """
+
+    key: str
+    kind: ChartKind
+    data: Table
+    """The values drawn; its title is the chart's title."""
+    x: str
+    y: str
+    low: str | None = None
+    high: str | None = None
+    series: str | None = None
+    n: str | None = None
+    min_n: int = 0
+    note_key: str | None = None
+    """What the chart shows and how to read it, for the method notes."""
+
+
+@dataclass(frozen=True, slots=True)
 class Action:
     """Something to do, ranked by expected impact and effort, tied to its findings."""
 
@@ -82,6 +113,7 @@ class SectionResult:
     tables: tuple[Table, ...] = ()
     actions: tuple[Action, ...] = ()
     error: str | None = None
+    charts: tuple[Chart, ...] = ()
     """For a failed analysis: the exception's type and message, for the bug report."""
 
 

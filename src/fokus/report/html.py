@@ -29,9 +29,9 @@ from fokus.report.blocks import (
     ReportDocument,
     SectionBlock,
     TableBlock,
-    build_document,
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
+from fokus.report.document import build_document
 
 # Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). They can
 # make "evil\u202egpj.exe" read as "evilexe.jpg"; the visible replacement character

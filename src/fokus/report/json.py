@@ -17,9 +17,9 @@ from fokus.report.blocks import (
     FindingBlock,
     SectionBlock,
     TableBlock,
-    build_document,
     is_missing,
 )
+from fokus.report.document import build_document
 
 JSON_SCHEMA_VERSION = 1
 """Bumped only when a key is renamed or removed or its meaning changes; new keys
