@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
 
-.PHONY: demo test lint format system-packages benchmark benchmark-review clean
+.PHONY: demo test lint format golden system-packages benchmark benchmark-review clean
 
 # A virtual environment with fokus and its development tools, rebuilt when
 # pyproject.toml changes.
@@ -39,6 +39,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+## Rewrite the report's golden files (tests/report/golden) from the current code;
+## read `git diff tests/report/golden` before committing them.
+golden: $(STAMP)
+	FOKUS_UPDATE_GOLDEN=1 $(BIN)/pytest tests/report -q
 
 ## Debian packages the tests need, listed in scripts/apt-packages.txt.
 system-packages:

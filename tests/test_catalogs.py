@@ -13,6 +13,7 @@ import fokus
 from fokus.analyses.registry import ANALYSES
 from fokus.ingest.registry import ADAPTERS
 from fokus.model.vocab import SectionStatus, Severity
+from fokus.report.blocks import Standing
 
 PACKAGE = Path(fokus.__file__).parent
 LOCALE = PACKAGE / "locale"
@@ -20,6 +21,7 @@ KEY = re.compile(
     r"^(import|store|cli|finding|action|table|column|section|config|workspace"
     r"|register|report|error|metric)\.[a-z0-9_.]+$"
 )
+IN_TEMPLATE = re.compile(r"[\"']((?:report|section)\.[a-z0-9_.]+)[\"']")
 IN_SQL = re.compile(r"'((?:import|store)\.[a-z0-9_.]+)'")
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
@@ -140,7 +142,19 @@ def _source_keys() -> dict[str, str]:
     for adapter in ADAPTERS:
         found.setdefault(f"kind.{adapter.kind}", "ingest/registry.py")
     for analysis in ANALYSES:
-        found.setdefault(f"section.{analysis.key}.title", "analyses/registry.py")
+        # Every section has a title and a method note, and every section can be
+        # short of data, so each says what would fill it (report/blocks.py).
+        for part in ("title", "method", "fill"):
+            found.setdefault(f"section.{analysis.key}.{part}", "report/blocks.py")
+    for standing in get_args(Standing):
+        found.setdefault(f"report.scorecard.standing.{standing}", "report/blocks.py")
+    # The report's templates name their keys as string literals too.
+    for path in sorted((PACKAGE / "report" / "templates").glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for match in IN_TEMPLATE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            where = f"{path.relative_to(PACKAGE).as_posix()}:{line}"
+            found.setdefault(match.group(1), where)
     for status in get_args(SectionStatus):
         found.setdefault(f"report.status.{status}", "report/html.py")
     for severity in get_args(Severity):
@@ -166,6 +180,11 @@ def test_the_key_collection_finds_known_keys() -> None:
         "config.not_text.hint",
         "import.skip.no_post_id",
         "import.skip.duplicate_post",
+        "section.coverage.method",
+        "section.focus.fill",
+        "report.scorecard.standing.no_data",
+        "report.cover.kicker",  # in report.html.j2
+        "report.section.insufficient.body",  # in _section.html.j2
     ):
         assert key in keys, key
 

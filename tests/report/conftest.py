@@ -6,6 +6,7 @@ then read the diff before committing it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -15,6 +16,7 @@ import pytest
 
 from fokus.model.results import (
     Action,
+    Chart,
     Column,
     Evidence,
     Finding,
@@ -129,3 +131,44 @@ def golden() -> Callable[[str, str], None]:
         assert actual == expected, f"{name} differs; FOKUS_UPDATE_GOLDEN=1 rewrites it"
 
     return check
+
+
+CHART = Chart(
+    key="reach_by_channel",
+    kind="bar",
+    data=Table(
+        key="reach_by_channel",
+        title_key="section.channels.title",
+        columns=(
+            Column("channel", "report.column.channel", "label"),
+            Column("share", "report.column.share", "percent", "reach"),
+            Column("low", "report.column.share", "percent"),
+            Column("high", "report.column.share", "percent"),
+            Column("posts", "report.column.posts", "integer"),
+        ),
+        rows=(
+            ("platform.facebook", 0.0734, 0.051, 0.094, 120),
+            ("platform.tiktok", 0.12, None, None, 4),
+        ),
+    ),
+    x="channel",
+    y="share",
+    low="low",
+    high="high",
+    n="posts",
+    min_n=30,
+)
+
+
+def make_full_review(language: str = "nb") -> Review:
+    """The hand-built review with a chart in its coverage section and a section
+    with too little data (which says what would fill it)."""
+    base = make_review(language)
+    coverage = dataclasses.replace(base.sections[0], charts=(CHART,))
+    gap = SectionResult(key="ai_tools", status="insufficient_data")
+    return dataclasses.replace(base, sections=(coverage, gap, *base.sections[1:]))
+
+
+@pytest.fixture
+def full_review() -> Callable[[str], Review]:
+    return make_full_review

@@ -13,6 +13,7 @@ from fokus.model.results import Finding, Review, SectionResult
 from fokus.report import JSON_SCHEMA_VERSION, render_json, review_to_dict
 
 MakeReview = Callable[..., Review]
+FullReview = Callable[[str], Review]
 LOCALE = Path(__file__).parents[2] / "src" / "fokus" / "locale"
 SECTIONS = (
     "coverage",
@@ -34,9 +35,10 @@ def _reject_constant(name: str) -> object:
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_matches_golden_file(
-    review: MakeReview, golden: Callable[[str, str], None], language: str
+    full_review: FullReview, golden: Callable[[str, str], None], language: str
 ) -> None:
-    golden(f"review.{language}.json", render_json(review(language), "kystlaget"))
+    full = full_review(language)
+    golden(f"review.{language}.json", render_json(full, "kystlaget"))
 
 
 def test_top_level_keys_in_documented_order(review: MakeReview) -> None:
@@ -48,9 +50,137 @@ def test_top_level_keys_in_documented_order(review: MakeReview) -> None:
         "workspace",
         "organisation",
         "period",
+        "scorecard",
+        "action_plan",
         "sections",
     ]
     assert document["schema_version"] == JSON_SCHEMA_VERSION == 1
+
+
+def test_section_and_finding_keys_in_documented_order(full_review: FullReview) -> None:
+    section = review_to_dict(full_review("nb"), "w")["sections"][0]
+    assert list(section) == [
+        "key",
+        "status",
+        "title",
+        "findings",
+        "tables",
+        "charts",
+        "actions",
+        "method",
+        "fill",
+        "error",
+    ]
+    assert list(section["findings"][0]) == [
+        "id",
+        "key",
+        "severity",
+        "text",
+        "params",
+        "evidence",
+    ]
+
+
+def test_findings_are_identified_by_their_anchor(review: MakeReview) -> None:
+    sections = review_to_dict(review(), "w")["sections"]
+    assert [f["id"] for f in sections[0]["findings"]] == [
+        "coverage-f1",
+        "coverage-f2",
+        "coverage-f3",
+    ]
+
+
+def test_scorecard_and_action_plan(full_review: FullReview) -> None:
+    document = review_to_dict(full_review("en"), "w")
+    assert document["scorecard"] == [
+        {
+            "number": 1,
+            "section": "ai_tools",
+            "title": "Are you using AI in the best way?",
+            "standing": "no_data",
+            "verdict": document["sections"][1]["fill"],
+            "finding": None,
+        },
+        {
+            "number": 2,
+            "section": "security",
+            "title": "Is your security under control?",
+            "standing": "failed",
+            "verdict": "The analysis stopped with an error; the rest of the report is unaffected.",
+            "finding": None,
+        },
+    ]
+    texts = [f["text"] for f in document["sections"][0]["findings"][:2]]
+    assert document["action_plan"] == {
+        "items": [
+            {
+                "rank": 1,
+                "section": "coverage",
+                "text": "Download exports covering at least 365 days from every "
+                "channel, and run the review again.",
+                "impact": 3,
+                "effort": 1,
+                "findings": [
+                    {"id": "coverage-f1", "text": texts[0]},
+                    {"id": "coverage-f2", "text": texts[1]},
+                ],
+            }
+        ],
+        "more": 0,
+    }
+
+
+def test_chart_with_its_data_as_a_table(full_review: FullReview) -> None:
+    section = review_to_dict(full_review("en"), "w")["sections"][0]
+    assert section["charts"] == [
+        {
+            "key": "reach_by_channel",
+            "kind": "bar",
+            "title": "Scope and frequency",
+            "x": "channel",
+            "y": "share",
+            "low": "low",
+            "high": "high",
+            "series": None,
+            "n": "posts",
+            "min_n": 30,
+            "note": None,
+            "data": {
+                "key": "reach_by_channel",
+                "title": "Scope and frequency",
+                "columns": [
+                    {"key": "channel", "label": "Channel", "kind": "label"},
+                    {
+                        "key": "share",
+                        "label": "Share",
+                        "kind": "percent",
+                        "denominator": "reach",
+                    },
+                    {"key": "low", "label": "Share", "kind": "percent"},
+                    {"key": "high", "label": "Share", "kind": "percent"},
+                    {"key": "posts", "label": "Posts", "kind": "integer"},
+                ],
+                "rows": [
+                    ["platform.facebook", 0.0734, 0.051, 0.094, 120],
+                    ["platform.tiktok", 0.12, None, None, 4],
+                ],
+            },
+        }
+    ]
+
+
+def test_method_note_and_fill(full_review: FullReview) -> None:
+    sections = review_to_dict(full_review("nb"), "w")["sections"]
+    by_key = {s["key"]: s for s in sections}
+    # Every section has its method note; only the one short of data says what
+    # would fill it.
+    assert all(isinstance(s["method"], str) and s["method"] for s in sections)
+    assert by_key["ai_tools"]["fill"] == _catalog_text("nb", "section.ai_tools.fill")
+    assert by_key["coverage"]["fill"] is None
+    assert by_key["security"]["fill"] is None
+    assert by_key["coverage"]["method"] == _catalog_text(
+        "nb", "section.coverage.method"
+    )
 
 
 def test_text_is_utf8_indented_with_trailing_newline(review: MakeReview) -> None:
@@ -161,6 +291,13 @@ def test_language_is_resolved(review: MakeReview, asked: str, used: str) -> None
     assert review_to_dict(review(asked), "w")["language"] == used
 
 
+def _catalog_text(language: str, key: str) -> str:
+    with (LOCALE / language / "methods.po").open("rb") as handle:
+        found = [str(m.string) for m in read_po(handle) if m.id == key]
+    assert len(found) == 1, key
+    return found[0]
+
+
 def _catalog(language: str) -> dict[str, str]:
     with (LOCALE / language / "report.po").open("rb") as handle:
         return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
@@ -180,7 +317,9 @@ def test_every_section_has_a_title(language: str) -> None:
     assert len(set(titles)) == len(SECTIONS)
 
 
-def test_documented_example_has_the_real_shape(review: MakeReview) -> None:
+def test_documented_example_has_the_real_shape(
+    review: MakeReview, full_review: FullReview
+) -> None:
     doc = (Path(__file__).parents[2] / "docs" / "json-output.md").read_text("utf-8")
     example = json.loads(doc.split("```json\n", 1)[1].split("```", 1)[0])
     real = review_to_dict(review("en"), "kystlaget")
@@ -190,3 +329,11 @@ def test_documented_example_has_the_real_shape(review: MakeReview) -> None:
     assert list(example["sections"][0]) == list(sections[0])
     for part in ("findings", "tables", "actions"):
         assert list(example["sections"][0][part][0]) == list(sections[0][part][0])
+    full = review_to_dict(full_review("en"), "kystlaget")
+    charts = full["sections"][0]["charts"]
+    assert list(example["sections"][0]["charts"][0]) == list(charts[0])
+    assert list(example["scorecard"][0]) == list(real["scorecard"][0])
+    plan = real["action_plan"]
+    assert list(example["action_plan"]) == list(plan)
+    assert list(example["action_plan"]["items"][0]) == list(plan["items"][0])
+    assert list(example["action_plan"]["items"][0]["findings"][0]) == ["id", "text"]

@@ -7,6 +7,17 @@ format in their own way. The report knows results, never SQL or files on disk.
 from __future__ import annotations
 
 from fokus.report.html import render_html
-from fokus.report.json import JSON_SCHEMA_VERSION, render_json, review_to_dict
+from fokus.report.json import (
+    JSON_SCHEMA_VERSION,
+    json_schema,
+    render_json,
+    review_to_dict,
+)
 
-__all__ = ["JSON_SCHEMA_VERSION", "render_html", "render_json", "review_to_dict"]
+__all__ = [
+    "JSON_SCHEMA_VERSION",
+    "json_schema",
+    "render_html",
+    "render_json",
+    "review_to_dict",
+]

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from importlib import resources
 
 from fokus.model.results import Evidence, Param, Review
 from fokus.report.blocks import (
     ActionBlock,
+    ActionPlan,
+    ChartBlock,
     FindingBlock,
+    ScoreBlock,
     SectionBlock,
     TableBlock,
     is_missing,
@@ -26,6 +30,17 @@ JSON_SCHEMA_VERSION = 1
 are added without a bump (docs/json-output.md)."""
 
 JsonValue = str | int | float | bool | None
+
+SCHEMA_RESOURCE = "review.schema.json"
+"""The JSON Schema (draft 2020-12) of what this release writes, shipped in the
+package beside this module."""
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the review document, as plain Python values."""
+    text = (resources.files(__package__) / SCHEMA_RESOURCE).read_text("utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema
 
 
 def review_to_dict(review: Review, workspace: str) -> dict[str, object]:
@@ -48,6 +63,8 @@ def review_to_dict(review: Review, workspace: str) -> dict[str, object]:
         "workspace": doc.workspace,
         "organisation": doc.organisation,
         "period": period,
+        "scorecard": [_score(score) for score in doc.scorecard],
+        "action_plan": _plan(doc.plan),
         "sections": [_section(s) for s in doc.sections],
     }
 
@@ -95,11 +112,29 @@ def _evidence(evidence: Evidence | None) -> dict[str, object] | None:
 
 def _finding(finding: FindingBlock) -> dict[str, object]:
     return {
+        "id": finding.anchor,
         "key": finding.key,
         "severity": finding.severity,
         "text": finding.text,
         "params": _params(finding.params),
         "evidence": _evidence(finding.evidence),
+    }
+
+
+def _chart(chart: ChartBlock) -> dict[str, object]:
+    return {
+        "key": chart.key,
+        "kind": chart.kind,
+        "title": chart.title,
+        "x": chart.x,
+        "y": chart.y,
+        "low": chart.low,
+        "high": chart.high,
+        "series": chart.series,
+        "n": chart.n,
+        "min_n": chart.min_n,
+        "note": chart.note,
+        "data": _table(chart.data),
     }
 
 
@@ -134,6 +169,37 @@ def _section(section: SectionBlock) -> dict[str, object]:
         "title": section.title,
         "findings": [_finding(f) for f in section.findings],
         "tables": [_table(t) for t in section.tables],
+        "charts": [_chart(c) for c in section.charts],
         "actions": [_action(a) for a in section.actions],
+        "method": section.method,
+        "fill": section.fill,
         "error": section.error,
+    }
+
+
+def _score(score: ScoreBlock) -> dict[str, object]:
+    return {
+        "number": score.number,
+        "section": score.section,
+        "title": score.title,
+        "standing": score.standing,
+        "verdict": score.verdict,
+        "finding": score.anchor,
+    }
+
+
+def _plan(plan: ActionPlan) -> dict[str, object]:
+    return {
+        "items": [
+            {
+                "rank": item.rank,
+                "section": item.section,
+                "text": item.text,
+                "impact": item.impact,
+                "effort": item.effort,
+                "findings": [{"id": f.anchor, "text": f.text} for f in item.findings],
+            }
+            for item in plan.items
+        ],
+        "more": plan.more,
     }
