@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from fokus import __version__
 from fokus.i18n import Language, format_day, translate
+from fokus.model.branding import NO_BRANDING, Branding
 from fokus.model.results import Review
 from fokus.report.blocks import (
     ChartBlock,
@@ -150,8 +151,12 @@ class PageView:
 
 def render_html(review: Review, workspace: str) -> str:
     """A complete HTML document for ``review``, in the review's language."""
-    doc = build_document(review, workspace)
-    page = _page(doc, brand_view(review.branding))
+    return render_document(build_document(review, workspace), review.branding)
+
+
+def render_document(doc: ReportDocument, branding: Branding = NO_BRANDING) -> str:
+    """The HTML page for a document already built (``build_document``)."""
+    page = _page(doc, brand_view(branding))
     css = _asset("report.css")
     script = _asset("sortable.js")
     csp = "; ".join(
