@@ -7,6 +7,8 @@ they must be there (scripts/apt-packages.txt, the dev extra).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +24,7 @@ LONG = "Jul på kaia " + "veldiglangtordutenmellomrom" * 6
 
 
 def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         return "playwright is not installed"
     if not Path(CHROMIUM).exists():
         return f"{CHROMIUM} is not installed"
@@ -38,9 +38,8 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail(missing)
         pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
+    sync_api = importlib.import_module("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
         launched = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
