@@ -126,3 +126,21 @@ def test_keyboard_reaches_the_skip_link_and_sorts_tables(
     assert header.get_attribute("aria-sort") == "descending"
     assert cells.all_inner_texts() == ["1\u00a0204", "87", "3"]
     assert errors == []
+
+
+@pytest.mark.slow
+def test_demo_report_reads_on_a_phone(browser: Any, demo_workspace: Path) -> None:
+    # ``fokus demo`` has written the review already; it is only read here.
+    report = demo_workspace / "reports" / "review.html"
+    page, requests, errors = _open(browser, report, 360)
+    assert page.evaluate("document.documentElement.scrollWidth") == 360
+    assert page.locator("#scorecard li.score").count() == 9
+    assert 1 <= page.locator("#plan li.plan-item").count() <= 7
+    links = page.evaluate(
+        "Array.from(document.querySelectorAll('a[href^=\"#\"]'))"
+        ".map(a => a.getAttribute('href').slice(1))"
+        ".filter(id => !document.getElementById(id))"
+    )
+    assert links == []
+    assert requests == []
+    assert errors == []
