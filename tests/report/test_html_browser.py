@@ -144,3 +144,15 @@ def test_demo_report_reads_on_a_phone(browser: Any, demo_workspace: Path) -> Non
     assert links == []
     assert requests == []
     assert errors == []
+
+
+def test_printing_never_leaves_white_text_on_a_missing_background(
+    browser: Any, report_file: Path
+) -> None:
+    page, _, _ = _open(browser, report_file, 1024)
+    script = "s => getComputedStyle(document.querySelector(s)).color"
+    assert page.evaluate(script, ".cover-band") == "rgb(255, 255, 255)"
+    page.emulate_media(media="print")
+    # Browsers drop backgrounds when printing: the cover's text goes back to ink.
+    for selector in (".cover-band", ".score-number"):
+        assert page.evaluate(script, selector) == "rgb(27, 31, 36)"
