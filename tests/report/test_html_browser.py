@@ -32,7 +32,7 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def chromium() -> Iterator[Any]:
     missing = _missing()
     if missing is not None:
         if os.environ.get("CI"):
@@ -58,8 +58,8 @@ def report_file(review: MakeReview, tmp_path: Path) -> Path:
     return path
 
 
-def _open(browser: Any, path: Path, width: int) -> tuple[Any, list[str], list[str]]:
-    page = browser.new_page(viewport={"width": width, "height": 800})
+def _open(chromium: Any, path: Path, width: int) -> tuple[Any, list[str], list[str]]:
+    page = chromium.new_page(viewport={"width": width, "height": 800})
     requests: list[str] = []
     errors: list[str] = []
     local = path.as_uri()
@@ -78,8 +78,8 @@ def _open(browser: Any, path: Path, width: int) -> tuple[Any, list[str], list[st
     return page, requests, errors
 
 
-def test_phone_has_no_horizontal_page_scroll(browser: Any, report_file: Path) -> None:
-    page, requests, errors = _open(browser, report_file, 380)
+def test_phone_has_no_horizontal_page_scroll(chromium: Any, report_file: Path) -> None:
+    page, requests, errors = _open(chromium, report_file, 380)
     widths = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
@@ -92,9 +92,9 @@ def test_phone_has_no_horizontal_page_scroll(browser: Any, report_file: Path) ->
 
 
 def test_wide_screen_keeps_a_comfortable_measure(
-    browser: Any, report_file: Path
+    chromium: Any, report_file: Path
 ) -> None:
-    page, _, errors = _open(browser, report_file, 1600)
+    page, _, errors = _open(chromium, report_file, 1600)
     width = page.evaluate(
         "document.querySelector('main').getBoundingClientRect().width"
     )
@@ -103,9 +103,9 @@ def test_wide_screen_keeps_a_comfortable_measure(
 
 
 def test_keyboard_reaches_the_skip_link_and_sorts_tables(
-    browser: Any, report_file: Path
+    chromium: Any, report_file: Path
 ) -> None:
-    page, _, errors = _open(browser, report_file, 1024)
+    page, _, errors = _open(chromium, report_file, 1024)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -129,10 +129,10 @@ def test_keyboard_reaches_the_skip_link_and_sorts_tables(
 
 
 @pytest.mark.slow
-def test_demo_report_reads_on_a_phone(browser: Any, demo_workspace: Path) -> None:
+def test_demo_report_reads_on_a_phone(chromium: Any, demo_workspace: Path) -> None:
     # ``fokus demo`` has written the review already; it is only read here.
     report = demo_workspace / "reports" / "review.html"
-    page, requests, errors = _open(browser, report, 360)
+    page, requests, errors = _open(chromium, report, 360)
     assert page.evaluate("document.documentElement.scrollWidth") == 360
     assert page.locator("#scorecard li.score").count() == 9
     assert 1 <= page.locator("#plan li.plan-item").count() <= 7
@@ -147,9 +147,9 @@ def test_demo_report_reads_on_a_phone(browser: Any, demo_workspace: Path) -> Non
 
 
 def test_printing_never_leaves_white_text_on_a_missing_background(
-    browser: Any, report_file: Path
+    chromium: Any, report_file: Path
 ) -> None:
-    page, _, _ = _open(browser, report_file, 1024)
+    page, _, _ = _open(chromium, report_file, 1024)
     script = "s => getComputedStyle(document.querySelector(s)).color"
     assert page.evaluate(script, ".cover-band") == "rgb(255, 255, 255)"
     page.emulate_media(media="print")
