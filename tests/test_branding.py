@@ -91,6 +91,12 @@ def test_colour_message_in_both_languages() -> None:
         (JPEG, "image/jpeg"),
         (SVG, "image/svg+xml"),
         (b"\xef\xbb\xbf  <svg viewBox='0 0 1 1'/>", "image/svg+xml"),
+        (
+            b'<!-- made by hand --><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN">\n<svg>',
+            "image/svg+xml",
+        ),
+        (b"<html><body><svg></svg></body></html>", None),
+        (b"<svgx/>", None),
         (b"GIF89a", None),
         (b"<html><body>no</body></html>", None),
         (b"", None),

@@ -8,6 +8,7 @@ finding the user reads where the report is.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fokus.config import ReportConfig
@@ -15,6 +16,9 @@ from fokus.model.branding import MAX_LOGO_BYTES, Branding, Logo, LogoType
 from fokus.model.results import Finding
 
 _SNIFF_BYTES = 4096
+_PROLOG = re.compile(
+    rb"<\?xml.*?\?>|<!--.*?-->|<!doctype[^>]*>", re.DOTALL | re.IGNORECASE
+)
 
 
 def load_branding(root: Path, config: ReportConfig) -> tuple[Branding, Finding | None]:
@@ -26,25 +30,35 @@ def load_branding(root: Path, config: ReportConfig) -> tuple[Branding, Finding |
 
 
 def _logo(root: Path, name: str) -> tuple[Logo | None, Finding | None]:
+    data = _read(root, name)
+    if isinstance(data, Finding):
+        return None, data
+    media_type = logo_type(data)
+    if media_type is None:
+        return None, _problem("finding.branding.logo_wrong_type", name)
+    return Logo(data, media_type), None
+
+
+def _read(root: Path, name: str) -> bytes | Finding:
+    """The logo file's bytes, or why there are none."""
     path = root / name
     try:
         # The logo belongs to the workspace: a path out of it (``../``, an absolute
         # path) could embed any picture on the machine into a shared report.
         if not path.resolve().is_relative_to(root.resolve()):
-            return None, _problem("finding.branding.logo_outside", name)
-        size = path.stat().st_size
+            return _problem("finding.branding.logo_outside", name)
         if not path.is_file():
-            return None, _problem("finding.branding.logo_missing", name)
-        if size > MAX_LOGO_BYTES:
-            kilobytes = -(-size // 1024)
-            return None, _problem("finding.branding.logo_too_big", name, kb=kilobytes)
-        data = path.read_bytes()
+            return _problem("finding.branding.logo_missing", name)
+        # Checked before reading, so a huge file is never loaded; and after, in
+        # case it grew in between.
+        size = path.stat().st_size
+        data = b"" if size > MAX_LOGO_BYTES else path.read_bytes()
     except OSError:
-        return None, _problem("finding.branding.logo_missing", name)
-    media_type = logo_type(data)
-    if media_type is None or len(data) > MAX_LOGO_BYTES:
-        return None, _problem("finding.branding.logo_wrong_type", name)
-    return Logo(data, media_type), None
+        return _problem("finding.branding.logo_missing", name)
+    size = max(size, len(data))
+    if size > MAX_LOGO_BYTES:
+        return _problem("finding.branding.logo_too_big", name, kb=-(-size // 1024))
+    return data
 
 
 def logo_type(data: bytes) -> LogoType | None:
@@ -53,8 +67,19 @@ def logo_type(data: bytes) -> LogoType | None:
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
-    head = data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if head.startswith(b"<") and b"<svg" in head:
+    head = data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip()
+    # An SVG file's root element is <svg>, after an optional XML declaration,
+    # comments and a doctype; an HTML page with an <svg> inside is no logo.
+    while (prolog := _PROLOG.match(head)) is not None:
+        head = head[prolog.end() :].lstrip()
+    if head.startswith(b"<svg") and head[4:5] in {
+        b" ",
+        b">",
+        b"\n",
+        b"\t",
+        b"\r",
+        b"/",
+    }:
         return "image/svg+xml"
     return None
 
