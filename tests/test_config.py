@@ -13,6 +13,7 @@ from fokus.config import (
     GoalConfig,
     KpiConfig,
     PillarConfig,
+    ReportConfig,
     WorkspaceConfig,
     load_config,
 )
@@ -187,7 +188,7 @@ INVALID = [
             "field": "langauge",
             "known": "organisation, language, timezone, strategy_reviewed, "
             "channels, goals, brand_terms, pillars, findability_queries, "
-            "findability_method",
+            "findability_method, report",
         },
     ),
     (
@@ -480,7 +481,8 @@ def test_first_problem_in_file_order_is_reported() -> None:
 
 
 @pytest.mark.parametrize(
-    "dataclass_type", [WorkspaceConfig, ChannelConfig, GoalConfig, KpiConfig]
+    "dataclass_type",
+    [WorkspaceConfig, ChannelConfig, GoalConfig, KpiConfig, ReportConfig],
 )
 def test_every_field_is_documented(dataclass_type: type) -> None:
     text = DOCS.read_text(encoding="utf-8")

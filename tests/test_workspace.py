@@ -531,6 +531,8 @@ MESSAGE_KEYS = (
     "config.duplicate_pillar",
     "config.duplicate_query",
     "config.invalid_findability_method",
+    "config.invalid_colour",
+    "config.not_table",
     "workspace.missing",
     "workspace.not_a_folder",
     "workspace.no_config",

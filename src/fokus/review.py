@@ -26,6 +26,7 @@ from fokus.analyses.strategy_changes import (
     with_changes,
 )
 from fokus.analyses.strategy_history import finding_subject, review_record
+from fokus.branding import load_branding
 from fokus.engines import REVIEW_RELATIONS
 from fokus.files import write_atomically
 from fokus.i18n import Language
@@ -155,12 +156,14 @@ def review_workspace(
         sections = _with_changes(sections, previous, current)
         if record:
             store.record_review(current)
+    branding, logo_problem = load_branding(workspace.root, workspace.config.report)
     review = Review(
         organisation=workspace.config.organisation,
         language=language or workspace.config.language,
         generated_at=generated_at,
         period=period,
-        sections=sections,
+        sections=_with_appendix_note(sections, logo_problem),
+        branding=branding,
     )
     if pseudonymised:
         return pseudonymise(review, people_in_registers(registers))
@@ -203,6 +206,19 @@ def _with_changes(
             replace(s, findings=(*s.findings, failed)) if s.key == "strategy" else s
             for s in sections
         )
+
+
+def _with_appendix_note(
+    sections: tuple[SectionResult, ...], note: Finding | None
+) -> tuple[SectionResult, ...]:
+    """A problem with the report's own setup (the logo) told in the data appendix,
+    the coverage section, where the reader looks for what went into the report."""
+    if note is None:
+        return sections
+    return tuple(
+        replace(s, findings=(*s.findings, note)) if s.key == "coverage" else s
+        for s in sections
+    )
 
 
 def write_review(

@@ -53,11 +53,12 @@ def test_untrusted_text_is_escaped_everywhere(
     review: MakeReview, hostile: str, escaped: str
 ) -> None:
     html = render_html(_hostile_review(review, hostile), hostile)
-    # Organisation (title and cover), workspace, finding text, table cell, error.
-    assert html.count(escaped) == 6
+    # Organisation (title and cover), workspace, finding text (in its section and
+    # in the action plan, which links to it), table cell, error.
+    assert html.count(escaped) == 7
     assert "alert(1)</script>" not in html
     assert "onmouseover=" not in html.replace("onmouseover=&#34;", "")
-    assert html.count("</style>") == 1
+    assert html.count("</style>") == 2
     assert html.count("<script>") == 1
     assert "\u202e" not in html
     hrefs = re.findall(r'href="([^"]*)"', html)
@@ -72,11 +73,15 @@ def test_hostile_section_key_gets_a_safe_id(review: MakeReview) -> None:
     html = render_html(
         dataclasses.replace(base, sections=(*base.sections, odd, twin)), "w"
     )
+    # The appendix (the first coverage section) comes last, after the method
+    # notes; a second section with its key is neither a consideration nor it.
     assert re.findall(r'<section id="([^"]+)"', html) == [
-        "coverage",
+        "scorecard",
+        "plan",
         "security",
-        "section-3",
-        "section-4",
+        "section-2",
+        "methods",
+        "coverage",
     ]
     assert 'onclick="' not in html
 
@@ -123,8 +128,13 @@ def test_section_order_is_kept(review: MakeReview) -> None:
     base = review()
     flipped = dataclasses.replace(base, sections=tuple(reversed(base.sections)))
     html = render_html(flipped, "w")
-    assert re.findall(r'<section id="([^"]+)"', html) == ["security", "coverage"]
-    assert re.findall(r'<li><a href="#([^"]+)"', html) == ["security", "coverage"]
+    assert re.findall(r'<section id="([^"]+)"', html) == [
+        "scorecard", "plan", "security", "methods", "coverage"
+    ]  # fmt: skip
+    nav = html[html.index("<nav") : html.index("</nav>")]
+    assert re.findall(r'<li><a href="#([^"]+)"', nav) == [
+        "scorecard", "plan", "security", "methods", "coverage"
+    ]  # fmt: skip
 
 
 def test_failed_section_has_a_callout_with_details(review: MakeReview) -> None:
@@ -163,10 +173,16 @@ def test_self_contained_with_matching_policy(review: MakeReview) -> None:
         assert pattern not in html
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert policy is not None
-    for tag, directive in (("style", "style-src"), ("script", "script-src")):
-        digest = hashlib.sha256(_inline(html, tag).encode("utf-8")).digest()
-        expected = "sha256-" + base64.b64encode(digest).decode("ascii")
-        assert f"{directive} '{expected}'" in policy.group(1)
+
+    def digest(text: str) -> str:
+        value = hashlib.sha256(text.encode("utf-8")).digest()
+        return "sha256-" + base64.b64encode(value).decode("ascii")
+
+    styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert len(styles) == 2  # the style sheet, then the brand colours
+    hashes = " ".join(f"'{digest(style)}'" for style in styles)
+    assert f"style-src {hashes};" in policy.group(1)
+    assert f"script-src '{digest(_inline(html, 'script'))}';" in policy.group(1)
     assert "default-src 'none'" in policy.group(1)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from fokus.model.branding import NO_BRANDING, Branding
 from fokus.model.vocab import SectionStatus, Severity
 
 Param = str | int | float | dt.date | None
@@ -134,3 +135,5 @@ class Review:
     generated_at: dt.datetime
     period: Period | None
     sections: tuple[SectionResult, ...]
+    branding: Branding = NO_BRANDING
+    """The organisation's logo and colours from ``fokus.toml`` (HTML and PDF)."""

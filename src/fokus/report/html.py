@@ -6,6 +6,11 @@ fixed values ever reach an attribute. Bidirectional control characters are
 neutralised in every output, so a name cannot reorder the text around it. A
 Content-Security-Policy admits only the inline CSS and script shipped here (by
 hash): the page makes no requests, and injected markup could not run either.
+
+The page runs: cover (with the organisation's logo and a data-coverage summary),
+contents, scorecard, action plan, the nine sections in the checklist's order, the
+method notes, and the data appendix. Every id on the page is made here from plain
+identifiers (``_Ids``), so links never carry text from the data.
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ from markupsafe import Markup
 
 from fokus import __version__
 from fokus.i18n import Language, format_day, translate
+from fokus.model.branding import NO_BRANDING, Branding
 from fokus.model.results import Review
 from fokus.report.blocks import (
+    ChartBlock,
     FindingBlock,
     ReportDocument,
     SectionBlock,
@@ -32,13 +39,28 @@ from fokus.report.blocks import (
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
 from fokus.report.document import build_document
+from fokus.report.html_brand import BrandView, brand_view
+from fokus.report.html_overview import (
+    Anchors,
+    CoverageView,
+    MethodsView,
+    PlanView,
+    ScoreView,
+    coverage_view,
+    effect_and_effort,
+    methods_view,
+    plan_view,
+    score_views,
+)
 
 # Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). They can
 # make "evil\u202egpj.exe" read as "evilexe.jpg"; the visible replacement character
 # shows that something was there. Marks (U+200E/U+200F) are harmless and kept.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
-_RESERVED_IDS = frozenset({"cover", "contents"})
+_RESERVED_IDS = frozenset(
+    {"cover", "contents", "main", "scorecard", "plan", "methods", "appendix"}
+)
 _SEVERITY_CLASS = {
     "info": "info",
     "notice": "notice",
@@ -50,6 +72,7 @@ _STATUS_CLASS = {"ok": "ok", "insufficient_data": "insufficient", "failed": "fai
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
+    dom_id: str
     css: str
     severity: str
     text: str
@@ -71,6 +94,16 @@ class TableView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartView:
+    """A chart's caption and its data table, the text alternative."""
+
+    dom_id: str
+    title: str
+    note: str | None
+    table: TableView
+
+
+@dataclass(frozen=True, slots=True)
 class ActionView:
     text: str
     meta: str
@@ -79,17 +112,22 @@ class ActionView:
 @dataclass(frozen=True, slots=True)
 class SectionView:
     dom_id: str
+    number: int | None
+    """Its place in the checklist; None for the data appendix."""
     title: str
     status: str
     status_css: str
     findings: tuple[FindingView, ...]
+    charts: tuple[ChartView, ...]
     tables: tuple[TableView, ...]
     actions: tuple[ActionView, ...]
     error: str | None
+    method: str | None
+    fill: str | None
 
     @property
     def empty(self) -> bool:
-        return not (self.findings or self.tables or self.actions)
+        return not (self.findings or self.tables or self.actions or self.charts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,20 +138,31 @@ class PageView:
     period: str
     generated: str
     workspace: str
+    brand: BrandView
+    coverage: CoverageView
+    scorecard: tuple[ScoreView, ...]
+    plan: PlanView
     sections: tuple[SectionView, ...]
+    """The nine considerations, in the checklist's order."""
+    methods: MethodsView
+    appendix: SectionView | None
     footer: str
 
 
 def render_html(review: Review, workspace: str) -> str:
     """A complete HTML document for ``review``, in the review's language."""
-    doc = build_document(review, workspace)
-    page = _page(doc)
+    return render_document(build_document(review, workspace), review.branding)
+
+
+def render_document(doc: ReportDocument, branding: Branding = NO_BRANDING) -> str:
+    """The HTML page for a document already built (``build_document``)."""
+    page = _page(doc, brand_view(branding))
     css = _asset("report.css")
     script = _asset("sortable.js")
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"style-src '{_sha256(css)}'",
+            f"style-src '{_sha256(css)}' '{_sha256(page.brand.css)}'",
             f"script-src '{_sha256(script)}'",
             "img-src data:",
             "base-uri 'none'",
@@ -125,6 +174,7 @@ def render_html(review: Review, workspace: str) -> str:
         page=page,
         t=_translator(doc.language),
         css=Markup(css),  # noqa: S704 -- our own packaged file, never user text
+        brand_css=Markup(page.brand.css),  # noqa: S704 -- validated #rrggbb values only
         script=Markup(script),  # noqa: S704 -- our own packaged file
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
     )
@@ -167,7 +217,24 @@ def _translator(language: Language) -> Callable[..., str]:
     return t
 
 
-def _page(doc: ReportDocument) -> PageView:
+class _Ids:
+    """Unique ids for the page: the wanted one when it is a plain identifier not
+    yet taken, else a numbered fallback."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set(_RESERVED_IDS)
+
+    def claim(self, wanted: str, fallback: str) -> str:
+        chosen = wanted if _SAFE_ID.fullmatch(wanted) else fallback
+        base, n = chosen, 1
+        while chosen in self.used:
+            n += 1
+            chosen = f"{base}-{n}"
+        self.used.add(chosen)
+        return chosen
+
+
+def _page(doc: ReportDocument, brand: BrandView) -> PageView:
     lang = doc.language
     organisation = doc.organisation.strip() or translate(
         "report.cover.organisation.unnamed", lang
@@ -181,6 +248,23 @@ def _page(doc: ReportDocument) -> PageView:
             start=doc.period.start,
             end=doc.period.end,
         )
+    ids = _Ids()
+    sections: dict[str, str] = {}
+    findings: dict[str, str] = {}
+    views: list[SectionView] = []
+    parts: list[tuple[int | None, SectionBlock]] = list(
+        enumerate(doc.considerations, start=1)
+    )
+    if doc.appendix is not None:
+        parts.append((None, doc.appendix))
+    for index, (number, section) in enumerate(parts, start=1):
+        view = _section(section, number, index, ids, lang)
+        sections.setdefault(section.key, view.dom_id)
+        for block, finding in zip(section.findings, view.findings, strict=True):
+            findings.setdefault(block.anchor, finding.dom_id)
+        views.append(view)
+    anchors = Anchors(sections, findings)
+    has_appendix = doc.appendix is not None
     return PageView(
         language=lang,
         title=translate("report.document.title", lang, organisation=organisation),
@@ -188,59 +272,69 @@ def _page(doc: ReportDocument) -> PageView:
         period=period,
         generated=format_day(doc.generated_at.date(), lang),
         workspace=doc.workspace,
-        sections=_sections(doc.sections, lang),
+        brand=brand,
+        coverage=coverage_view(doc),
+        scorecard=score_views(doc.scorecard, anchors, lang),
+        plan=plan_view(doc.plan, anchors, lang),
+        sections=tuple(views[:-1] if has_appendix else views),
+        methods=methods_view(doc, anchors),
+        appendix=views[-1] if has_appendix else None,
         footer=translate("report.footer", lang, version=__version__),
     )
 
 
-def _sections(
-    sections: tuple[SectionBlock, ...], lang: Language
-) -> tuple[SectionView, ...]:
-    views: list[SectionView] = []
-    used: set[str] = set(_RESERVED_IDS)
-    for index, section in enumerate(sections, start=1):
-        # The key becomes the anchor when it is a plain identifier, so links such as
-        # report.html#security keep working; anything else gets a numbered id.
-        dom_id = section.key
-        if not _SAFE_ID.fullmatch(dom_id) or dom_id in used:
-            dom_id = f"section-{index}"
-        used.add(dom_id)
-        views.append(_section(section, dom_id, lang))
-    return tuple(views)
-
-
-def _section(section: SectionBlock, dom_id: str, lang: Language) -> SectionView:
+def _section(
+    section: SectionBlock, number: int | None, index: int, ids: _Ids, lang: Language
+) -> SectionView:
+    # The key becomes the anchor when it is a plain identifier, so links such as
+    # report.html#security keep working; anything else gets a numbered id.
+    dom_id = ids.claim(section.key, f"section-{index}")
     return SectionView(
         dom_id=dom_id,
+        number=number,
         title=section.title,
         status=translate(f"report.status.{section.status}", lang),
         status_css=_STATUS_CLASS.get(section.status, "failed"),
-        findings=tuple(_finding(f, lang) for f in section.findings),
+        findings=tuple(
+            _finding(f, ids.claim(f.anchor, f"{dom_id}-f{i}"), lang)
+            for i, f in enumerate(section.findings, start=1)
+        ),
+        charts=tuple(
+            _chart(chart, ids.claim(f"{dom_id}-chart-{i}", "chart"), ids, lang)
+            for i, chart in enumerate(section.charts, start=1)
+        ),
         tables=tuple(
-            _table(table, f"{dom_id}-table-{i}", lang)
+            _table(table, ids.claim(f"{dom_id}-table-{i}", "table"), lang)
             for i, table in enumerate(section.tables, start=1)
         ),
         actions=tuple(
-            ActionView(
-                text=a.text,
-                meta=translate(
-                    "report.action.meta", lang, impact=a.impact, effort=a.effort
-                ),
-            )
+            ActionView(a.text, effect_and_effort(a.impact, a.effort, lang))
             for a in section.actions
         ),
         error=section.error,
+        method=section.method,
+        fill=section.fill,
     )
 
 
-def _finding(finding: FindingBlock, lang: Language) -> FindingView:
+def _finding(finding: FindingBlock, dom_id: str, lang: Language) -> FindingView:
     return FindingView(
+        dom_id=dom_id,
         css=_SEVERITY_CLASS.get(finding.severity, "info"),
         severity=translate(f"report.severity.{finding.severity}", lang),
         text=finding.text,
         evidence=None
         if finding.evidence is None
         else evidence_line(finding.evidence, lang),
+    )
+
+
+def _chart(chart: ChartBlock, dom_id: str, ids: _Ids, lang: Language) -> ChartView:
+    return ChartView(
+        dom_id=dom_id,
+        title=chart.title,
+        note=chart.note,
+        table=_table(chart.data, ids.claim(f"{dom_id}-data", "table"), lang),
     )
 
 
