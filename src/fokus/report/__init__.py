@@ -1,4 +1,5 @@
-"""Renderers: a finished ``Review`` as JSON for integrations and HTML for people.
+"""Renderers: a finished ``Review`` as JSON for integrations, HTML for people and
+PDF (the HTML's print version) for the board pack.
 
 Both go through ``blocks.build_document`` (translate once, keep values raw), then
 format in their own way. The report knows results, never SQL or files on disk.
@@ -8,5 +9,12 @@ from __future__ import annotations
 
 from fokus.report.html import render_html
 from fokus.report.json import JSON_SCHEMA_VERSION, render_json, review_to_dict
+from fokus.report.pdf import render_pdf
 
-__all__ = ["JSON_SCHEMA_VERSION", "render_html", "render_json", "review_to_dict"]
+__all__ = [
+    "JSON_SCHEMA_VERSION",
+    "render_html",
+    "render_json",
+    "render_pdf",
+    "review_to_dict",
+]

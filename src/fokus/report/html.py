@@ -32,6 +32,7 @@ from fokus.report.blocks import (
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
 from fokus.report.document import build_document
+from fokus.report.printing import print_stylesheet
 
 # Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). They can
 # make "evil\u202egpj.exe" read as "evilexe.jpg"; the visible replacement character
@@ -104,16 +105,22 @@ class PageView:
     footer: str
 
 
-def render_html(review: Review, workspace: str) -> str:
-    """A complete HTML document for ``review``, in the review's language."""
+def render_html(review: Review, workspace: str, *, for_print: bool = False) -> str:
+    """A complete HTML document for ``review``, in the review's language.
+
+    ``for_print``: the page the PDF is made from; it has no script (sorting means
+    nothing on paper) and no Content-Security-Policy (WeasyPrint runs no script and
+    fetches nothing: ``fokus.report.pdf`` refuses every URL).
+    """
     doc = build_document(review, workspace)
     page = _page(doc)
     css = _asset("report.css")
+    print_css = print_stylesheet(doc.language)
     script = _asset("sortable.js")
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"style-src '{_sha256(css)}'",
+            f"style-src '{_sha256(css)}' '{_sha256(print_css)}'",
             f"script-src '{_sha256(script)}'",
             "img-src data:",
             "base-uri 'none'",
@@ -124,7 +131,9 @@ def render_html(review: Review, workspace: str) -> str:
     return template.render(
         page=page,
         t=_translator(doc.language),
+        for_print=for_print,
         css=Markup(css),  # noqa: S704 -- our own packaged file, never user text
+        print_css=Markup(print_css),  # noqa: S704 -- packaged file + catalog text
         script=Markup(script),  # noqa: S704 -- our own packaged file
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
     )
