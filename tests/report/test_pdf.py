@@ -328,7 +328,9 @@ def test_fokus_review_writes_the_pdf(demo_workspace: Path, tmp_path: Path) -> No
     assert pages >= 11
     images = _pages_as_png(pdf, tmp_path)
     assert len(images) == pages
-    assert all(_ink(image) > 2000 for image in images), [_ink(i) for i in images]
+    # A page with only its running header and footer has 563 such pixels; a
+    # section's last few lines may stand alone on a page, so the bar is lower here.
+    assert all(_ink(image) > 1000 for image in images), [_ink(i) for i in images]
     assert f"Side {pages} av {pages}" in _text(pdf, pages)
 
 
