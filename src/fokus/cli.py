@@ -98,6 +98,16 @@ def _fail(error: FokusError, language: Language) -> NoReturn:
     raise typer.Exit(int(error.exit_code))
 
 
+def _warn(error: FokusError, language: Language) -> None:
+    """A problem that does not stop the command: said even with ``--quiet``."""
+    err.print(
+        f"[bold yellow]![/] {escape(translate(error.message_key, language, **error.params))}"
+    )
+    err.print(
+        f"  [dim]→ {escape(translate(error.hint_key, language, **error.params))}[/]"
+    )
+
+
 @contextmanager
 def _handled(lang: str | None) -> Iterator[Language]:
     """Turn expected problems into a message and a documented exit code."""
@@ -397,13 +407,23 @@ def review(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="JSON file to write.")
     ] = None,
+    pdf_file: Annotated[
+        Path | None, typer.Option("--pdf", help="PDF file to write.")
+    ] = None,
     pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the review and write the report (HTML and JSON)."""
+    """Run the review and write the report (HTML, PDF and JSON)."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
-        _review(workspace, language, out_file, json_file, pseudonymise=pseudonymise)
+        _review(
+            workspace,
+            language,
+            out_file,
+            json_file,
+            pdf=pdf_file,
+            pseudonymise=pseudonymise,
+        )
 
 
 def _review(
@@ -413,12 +433,14 @@ def _review(
     json: Path | None,
     today: dt.date | None = None,
     *,
+    pdf: Path | None = None,
     pseudonymise: bool = False,
 ) -> None:
     from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
 
     html = html or workspace.reports_dir / "review.html"
     json = json or workspace.reports_dir / "review.json"
+    pdf = pdf or workspace.reports_dir / "review.pdf"
     with _progress() as progress:
         task = progress.add_task(translate("cli.review.progress", language), total=None)
         result = review_workspace(
@@ -430,7 +452,7 @@ def _review(
             ),
             pseudonymised=pseudonymise,
         )
-    written = write_review(result, workspace, html, json)
+    written = write_review(result, workspace, html, json, pdf)
     failed = [s.key for s in result.sections if s.status == "failed"]
     for key in failed:
         err.print(
@@ -443,7 +465,23 @@ def _review(
                 )
             )
         )
-    _say(language, "cli.review.done", html=str(written.html), json=str(written.json))
+    if written.pdf is None:
+        if written.pdf_skipped is not None:
+            _warn(written.pdf_skipped, language)
+        _say(
+            language,
+            "cli.review.done_without_pdf",
+            html=str(written.html),
+            json=str(written.json),
+        )
+        return
+    _say(
+        language,
+        "cli.review.done",
+        html=str(written.html),
+        pdf=str(written.pdf),
+        json=str(written.json),
+    )
 
 
 @app.command()

@@ -38,6 +38,7 @@ from fokus.registers.reader import read_registers
 from fokus.report.blocks import fill_text
 from fokus.report.html import render_html
 from fokus.report.json import render_json
+from fokus.report.pdf import PdfUnavailableError, render_pdf
 from fokus.store import Store
 from fokus.workspace import Workspace
 
@@ -52,6 +53,9 @@ class WrittenReview:
     review: Review
     html: Path
     json: Path | None
+    pdf: Path | None = None
+    pdf_skipped: PdfUnavailableError | None = None
+    """Why no PDF was written although one was asked for (WeasyPrint missing)."""
 
 
 def review_data(store: Store) -> ReviewData:
@@ -222,11 +226,26 @@ def _with_appendix_note(
 
 
 def write_review(
-    review: Review, workspace: Workspace, html: Path, json: Path | None
+    review: Review,
+    workspace: Workspace,
+    html: Path,
+    json: Path | None,
+    pdf: Path | None = None,
 ) -> WrittenReview:
-    """Write the report files; a half-written file never replaces a good one."""
+    """Write the report files; a half-written file never replaces a good one.
+
+    Without WeasyPrint (or the system libraries it needs) the HTML and JSON are
+    still written; the result says why the PDF was not.
+    """
     name = workspace.root.name
     write_atomically(html, render_html(review, name).encode("utf-8"))
     if json is not None:
         write_atomically(json, render_json(review, name).encode("utf-8"))
-    return WrittenReview(review, html, json)
+    if pdf is None:
+        return WrittenReview(review, html, json)
+    try:
+        document = render_pdf(review, name)
+    except PdfUnavailableError as missing:
+        return WrittenReview(review, html, json, pdf_skipped=missing)
+    write_atomically(pdf, document)
+    return WrittenReview(review, html, json, pdf)

@@ -35,8 +35,14 @@ def make_review(
     organisation: str = "Kystlaget Nord",
     text_cell: str = "Jul på kaia",
     finding_value: Param = 12,
+    extra_rows: tuple[tuple[Param, ...], ...] = (),
 ) -> Review:
-    """Two sections: ``coverage`` (ok, with everything) and ``security`` (failed)."""
+    """Two sections: ``coverage`` (ok, with everything) and ``security`` (failed).
+
+    ``extra_rows`` are added to the table of posts per channel (channel, posts,
+    reach, share, first day): captions with æøå and emoji, hostile texts, or enough
+    rows for the table to span pages.
+    """
     coverage = SectionResult(
         key="coverage",
         status="ok",
@@ -87,6 +93,7 @@ def make_review(
                     (text_cell, 1204, 12345.6, 0.0734, dt.date(2025, 4, 14)),
                     ("Instagram", 87, float("nan"), None, None),
                     ("LinkedIn", 3, -0.25, 1.0, dt.date(2025, 12, 31)),
+                    *extra_rows,
                 ),
             ),
         ),
@@ -114,7 +121,7 @@ def make_review(
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")  # a pure function: module fixtures may use it too
 def review() -> Callable[..., Review]:
     return make_review
 

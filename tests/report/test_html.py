@@ -58,7 +58,8 @@ def test_untrusted_text_is_escaped_everywhere(
     assert html.count(escaped) == 7
     assert "alert(1)</script>" not in html
     assert "onmouseover=" not in html.replace("onmouseover=&#34;", "")
-    assert html.count("</style>") == 2
+    # The screen, the brand and the print stylesheet.
+    assert html.count("</style>") == 3
     assert html.count("<script>") == 1
     assert "\u202e" not in html
     hrefs = re.findall(r'href="([^"]*)"', html)

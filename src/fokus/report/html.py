@@ -52,6 +52,7 @@ from fokus.report.html_overview import (
     plan_view,
     score_views,
 )
+from fokus.report.printing import print_stylesheet
 
 # Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). They can
 # make "evil\u202egpj.exe" read as "evilexe.jpg"; the visible replacement character
@@ -149,20 +150,31 @@ class PageView:
     footer: str
 
 
-def render_html(review: Review, workspace: str) -> str:
-    """A complete HTML document for ``review``, in the review's language."""
-    return render_document(build_document(review, workspace), review.branding)
+def render_html(review: Review, workspace: str, *, for_print: bool = False) -> str:
+    """A complete HTML document for ``review``, in the review's language.
+
+    ``for_print``: the page the PDF is made from; it has no script (sorting means
+    nothing on paper) and no Content-Security-Policy (WeasyPrint runs no script and
+    fetches nothing: ``fokus.report.pdf`` refuses every URL).
+    """
+    return render_document(
+        build_document(review, workspace), review.branding, for_print=for_print
+    )
 
 
-def render_document(doc: ReportDocument, branding: Branding = NO_BRANDING) -> str:
+def render_document(
+    doc: ReportDocument, branding: Branding = NO_BRANDING, *, for_print: bool = False
+) -> str:
     """The HTML page for a document already built (``build_document``)."""
     page = _page(doc, brand_view(branding))
     css = _asset("report.css")
+    print_css = print_stylesheet(doc.language)
     script = _asset("sortable.js")
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"style-src '{_sha256(css)}' '{_sha256(page.brand.css)}'",
+            f"style-src '{_sha256(css)}' '{_sha256(page.brand.css)}'"
+            f" '{_sha256(print_css)}'",
             f"script-src '{_sha256(script)}'",
             "img-src data:",
             "base-uri 'none'",
@@ -173,8 +185,10 @@ def render_document(doc: ReportDocument, branding: Branding = NO_BRANDING) -> st
     return template.render(
         page=page,
         t=_translator(doc.language),
+        for_print=for_print,
         css=Markup(css),  # noqa: S704 -- our own packaged file, never user text
         brand_css=Markup(page.brand.css),  # noqa: S704 -- validated #rrggbb values only
+        print_css=Markup(print_css),  # noqa: S704 -- packaged file + catalog text
         script=Markup(script),  # noqa: S704 -- our own packaged file
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
     )

@@ -1,0 +1,364 @@
+"""The PDF: real WeasyPrint output, read back with poppler's tools (pdftoppm,
+pdftotext, pdfinfo, pdffonts) and Pillow.
+
+Without poppler-utils these tests skip on a developer's machine and fail under CI
+(``CI`` set), where scripts/apt-packages.txt installs them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from fokus.model.results import Param, Review
+from fokus.report import render_html, render_pdf
+from fokus.report.pdf import html_to_pdf
+from fokus.report.printing import page_counter, print_stylesheet
+
+MakeReview = Callable[..., Review]
+CAPTION = "Sommer på brygga 🚀 æøå"
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_FORMULA = '=HYPERLINK("http://x","y")'
+HOSTILE_IMAGE = '<img src="http://127.0.0.1:9/spy.png">'
+# The accent colour of the report (report.css --accent) and of the test's SVG.
+ACCENT = (0x1F, 0x4E, 0x79)
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing; scripts/apt-packages.txt installs it")
+        pytest.skip(f"{name} is absent (poppler-utils)")
+    return found
+
+
+def _run(*args: str | Path) -> str:
+    result = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def _write(pdf: bytes, folder: Path, name: str = "review.pdf") -> Path:
+    assert pdf.startswith(b"%PDF-")
+    path = folder / name
+    path.write_bytes(pdf)
+    return path
+
+
+def _info(path: Path) -> dict[str, str]:
+    lines = _run(_tool("pdfinfo"), path).splitlines()
+    return {
+        key.strip(): value.strip()
+        for key, value in (line.split(":", 1) for line in lines if ":" in line)
+    }
+
+
+def _page_count(path: Path) -> int:
+    return int(_info(path)["Pages"])
+
+
+def _text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
+    args: list[str | Path] = [_tool("pdftotext"), "-enc", "UTF-8"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    if layout:
+        args.append("-layout")
+    return _run(*args, path, "-")
+
+
+def _pages_as_png(path: Path, folder: Path) -> list[Image.Image]:
+    _run(_tool("pdftoppm"), "-r", "50", "-png", path, folder / "page")
+    files = sorted(folder.glob("page-*.png"))
+    return [Image.open(f).convert("RGB") for f in files]
+
+
+def _ink(image: Image.Image) -> int:
+    """How many pixels are not white."""
+    histogram = image.convert("L").histogram()
+    return sum(histogram[:250])
+
+
+def _has_colour(image: Image.Image, colour: tuple[int, int, int]) -> bool:
+    """True when some pixel is within a few steps of ``colour`` (antialiasing)."""
+    colours = image.getcolors(maxcolors=1 << 20) or []
+    return any(
+        all(abs(a - b) <= 6 for a, b in zip(found, colour, strict=True))
+        for _, found in colours
+    )
+
+
+def _review(make: MakeReview, language: str = "nb") -> Review:
+    rows: tuple[tuple[Param, ...], ...] = (
+        (CAPTION, 5, 10.0, 0.5, None),
+        (HOSTILE_SCRIPT, 6, 11.0, 0.25, None),
+        (HOSTILE_FORMULA, 7, 12.0, 0.125, None),
+        (HOSTILE_IMAGE, 8, 13.0, 0.0625, None),
+    )
+    return make(language, extra_rows=rows)
+
+
+@pytest.fixture(scope="module")
+def nb_pdf(review: MakeReview, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pdf")
+    return _write(render_pdf(_review(review), "kystlaget"), folder)
+
+
+def test_pages_are_a4_and_none_is_blank(nb_pdf: Path, tmp_path: Path) -> None:
+    info = _info(nb_pdf)
+    # Cover with contents, then each of the two sections on a page of its own.
+    assert info["Pages"] == "3"
+    assert info["Page size"] == "595.276 x 841.89 pts (A4)"
+    pages = _pages_as_png(nb_pdf, tmp_path)
+    assert len(pages) == 3
+    assert all(page.size == (414, 585) for page in pages)  # A4 at 50 dpi
+    # A page with only its footer has 84 such pixels; every page has far more.
+    assert all(_ink(page) > 2000 for page in pages), [_ink(p) for p in pages]
+
+
+def test_text_layer_has_letters_emoji_footer_and_contents(nb_pdf: Path) -> None:
+    text = _text(nb_pdf)
+    assert "æøå" in text
+    assert "🚀" in text
+    assert CAPTION in text
+    for page in (1, 2, 3):
+        assert f"Side {page} av 3" in _text(nb_pdf, page)
+    contents = " ".join(_text(nb_pdf, 1).split())
+    # Each entry with its page number after the dot leader.
+    assert re.search(r"1\. Data og dekning[ .]+ 2\b", contents), contents
+    assert re.search(r"2\. Har dere kontroll på sikkerheten\?[ .]+ 3\b", contents)
+    # The running header: organisation on every page after the cover.
+    assert "Kystlaget Nord" in _text(nb_pdf, 2).splitlines()[0]
+    assert "Data og dekning" in _text(nb_pdf, 2)
+    assert "Har dere kontroll på sikkerheten?" in _text(nb_pdf, 3)
+
+
+def test_hostile_text_is_literal_text(nb_pdf: Path) -> None:
+    text = _text(nb_pdf)
+    for hostile in (HOSTILE_SCRIPT, HOSTILE_FORMULA, HOSTILE_IMAGE):
+        assert hostile in text
+    raw = nb_pdf.read_bytes()
+    # No link to the outside, no script, no embedded file: the text stayed text.
+    for marker in (b"/URI", b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile"):
+        assert marker not in raw
+
+
+def test_fonts_dejavu_with_noto_emoji(nb_pdf: Path) -> None:
+    fonts = _run(_tool("pdffonts"), nb_pdf)
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+    assert names == {
+        "DejaVu-Sans",
+        "DejaVu-Sans-Bold",
+        "DejaVu-Sans-Mono",
+        "Noto-Color-Emoji",
+    }
+
+
+def test_english_footer_and_contents(review: MakeReview, tmp_path: Path) -> None:
+    path = _write(render_pdf(_review(review, "en"), "w"), tmp_path)
+    assert _page_count(path) == 3
+    first = _text(path, 1)
+    assert "Page 1 of 3" in first
+    assert "Contents" in first
+    assert "Page 3 of 3" in _text(path, 3)
+
+
+def test_long_table_spans_pages_without_cutting_a_row(
+    review: MakeReview, tmp_path: Path
+) -> None:
+    # Each caption wraps over several lines; its first and last word must be on
+    # the same page, or the row was cut.
+    words = " ".join(["brygge"] * 30)
+    rows = tuple(
+        (f"r{i:03d}a {words} r{i:03d}z", i, float(i), i / 200, None) for i in range(200)
+    )
+    path = _write(render_pdf(review(extra_rows=rows), "w"), tmp_path)
+    pages = _page_count(path)
+    assert pages > 10
+    seen: dict[str, list[int]] = {}
+    table_pages = []
+    for page in range(1, pages + 1):
+        text = _text(path, page)
+        found = re.findall(r"\b(r\d{3}[az])\b", text)
+        for word in found:
+            seen.setdefault(word, []).append(page)
+        if found:
+            table_pages.append(page)
+            # The header row is repeated on every page the table spans.
+            assert "Kanal" in text
+            assert "Rekkevidde" in text
+    assert len(table_pages) > 10
+    for i in range(200):
+        first, last = seen[f"r{i:03d}a"], seen[f"r{i:03d}z"]
+        assert len(first) == 1, (i, first)
+        assert first == last, (i, first, last)
+
+
+def test_print_page_has_no_script_and_no_policy(review: MakeReview) -> None:
+    printed = render_html(review(), "w", for_print=True)
+    assert "<script" not in printed
+    assert "Content-Security-Policy" not in printed
+    assert '<style media="print">' in printed
+    screen = render_html(review(), "w")
+    assert screen.count("<script>") == 1
+    assert "Content-Security-Policy" in screen
+    # Both carry the same print stylesheet, so printing the HTML looks like the PDF.
+    style = re.compile(r'<style media="print">(.*?)</style>', re.DOTALL)
+    assert style.findall(printed) == style.findall(screen)
+    assert style.findall(printed) == [print_stylesheet("nb")]
+
+
+def test_page_counter_in_both_languages() -> None:
+    assert page_counter("Side {page} av {pages}") == (
+        '"Side " counter(page) " av " counter(pages)'
+    )
+    assert page_counter("{page}/{pages}") == 'counter(page) "/" counter(pages)'
+    assert page_counter('Page" } </style>{page}') == (
+        '"Page\\22  } \\3c /style\\3e " counter(page)'
+    )
+    assert print_stylesheet("nb").endswith(
+        '@page { @bottom-right { content: "Side " counter(page) " av " '
+        "counter(pages); } }\n"
+    )
+    assert '"Page " counter(page) " of " counter(pages)' in print_stylesheet("en")
+
+
+def test_fetcher_refuses_every_url_but_data(tmp_path: Path) -> None:
+    pixel = (
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV"
+        "R42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    secret = tmp_path / "secret.css"
+    secret.write_text("body { background: red; }", encoding="utf-8")
+    html = f"""<!DOCTYPE html><html><head>
+<link rel="stylesheet" href="{secret.as_uri()}">
+<style>@import url("http://127.0.0.1:9/a.css");
+p {{ background: url("https://127.0.0.1:9/b.png"); }}</style></head>
+<body><p>Hei<img src="http://127.0.0.1:9/c.png"><img src="{pixel}">
+<img src="ftp://127.0.0.1:9/d.png"></p></body></html>"""
+    refused: list[str] = []
+    pdf = html_to_pdf(html, refused.append)
+    assert sorted(refused) == sorted(
+        [
+            secret.as_uri(),
+            "http://127.0.0.1:9/a.css",
+            "https://127.0.0.1:9/b.png",
+            "http://127.0.0.1:9/c.png",
+            "ftp://127.0.0.1:9/d.png",
+        ]
+    )
+    path = _write(pdf, tmp_path)
+    (page,) = _pages_as_png(path, tmp_path)
+    assert not _has_colour(page, (255, 0, 0))  # the local stylesheet was not read
+
+
+def test_inline_svg_is_drawn(review: MakeReview, tmp_path: Path) -> None:
+    base = review()
+    page = render_html(
+        Review(
+            organisation=base.organisation,
+            language="nb",
+            generated_at=base.generated_at,
+            period=None,
+            sections=(),
+        ),
+        "w",
+        for_print=True,
+    )
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" width="300" height="120"'
+        ' viewBox="0 0 300 120"><title>Innlegg per kanal</title>'
+        '<rect x="10" y="10" width="200" height="60" fill="#1f4e79"/>'
+        '<image href="http://127.0.0.1:9/e.png" width="10" height="10"/>'
+        '<text x="10" y="100" font-size="14">Blåbær og øl 🚀</text></svg>'
+    )
+    refused: list[str] = []
+    path = _write(
+        html_to_pdf(page.replace("<main>", "<main>" + svg), refused.append), tmp_path
+    )
+    assert refused == ["http://127.0.0.1:9/e.png"]
+    (first, *_) = _pages_as_png(path, tmp_path)
+    assert _has_colour(first, ACCENT)
+    assert "Blåbær og øl" in _text(path, 1)
+
+
+def _fokus(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={
+            **os.environ,
+            "COLUMNS": "500",
+            "NO_COLOR": "1",
+            "PYTHONWARNINGS": "",
+            **(env or {}),
+        },
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_fokus_review_writes_the_pdf(demo_workspace: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo"
+    shutil.copytree(demo_workspace, copy)
+    (copy / "reports" / "review.pdf").unlink(missing_ok=True)
+    result = _fokus("-m", "fokus", "review", copy, "--lang", "nb")
+    assert result.returncode == 0, result.stderr
+    pdf = copy / "reports" / "review.pdf"
+    html = copy / "reports" / "review.html"
+    json = copy / "reports" / "review.json"
+    assert " ".join(result.stdout.split()) == (
+        f"Rapporten er skrevet: {html}, {pdf} og {json}."
+    )
+    pages = _page_count(pdf)
+    # Cover and contents, the nine considerations and the appendix, at least.
+    assert pages >= 11
+    images = _pages_as_png(pdf, tmp_path)
+    assert len(images) == pages
+    # A page with only its running header and footer has 563 such pixels; a
+    # section's last few lines may stand alone on a page, so the bar is lower here.
+    assert all(_ink(image) > 1000 for image in images), [_ink(i) for i in images]
+    assert f"Side {pages} av {pages}" in _text(pdf, pages)
+
+
+def test_review_without_weasyprint_writes_html_and_json(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    made = _fokus("-m", "fokus", "init", root, "--lang", "nb")
+    assert made.returncode == 0, made.stderr
+    # WeasyPrint made unimportable, as when it (or Pango) is not installed.
+    block = (
+        "import sys; sys.modules['weasyprint'] = None; "
+        "from fokus.cli import main; sys.argv[0] = 'fokus'; main()"
+    )
+    result = _fokus(
+        "-c", block, "review", root, "--lang", "nb", "--pdf", root / "x.pdf"
+    )
+    assert result.returncode == 0, result.stderr
+    reports = root / "reports"
+    assert (reports / "review.html").is_file()
+    assert (reports / "review.json").is_file()
+    assert not (root / "x.pdf").exists()
+    err = " ".join(result.stderr.split())
+    assert "Traceback" not in err
+    assert err.startswith(
+        "! PDF-en ble ikke laget: WeasyPrint, eller et systembibliotek den trenger, "
+        "mangler (ModuleNotFoundError: import of weasyprint halted; None in sys.modules)."
+    )
+    assert "Installer WeasyPrint (pip install 'weasyprint>=70,<71')" in err
+    assert " ".join(result.stdout.split()) == (
+        f"Rapporten er skrevet: {reports / 'review.html'} og "
+        f"{reports / 'review.json'}, men uten PDF."
+    )
