@@ -179,8 +179,8 @@ def test_self_contained_with_matching_policy(review: MakeReview) -> None:
         value = hashlib.sha256(text.encode("utf-8")).digest()
         return "sha256-" + base64.b64encode(value).decode("ascii")
 
-    styles = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
-    assert len(styles) == 2  # the style sheet, then the brand colours
+    styles = re.findall(r"<style(?: media=\"print\")?>(.*?)</style>", html, re.DOTALL)
+    assert len(styles) == 3  # the style sheet, the brand colours, the print sheet
     hashes = " ".join(f"'{digest(style)}'" for style in styles)
     assert f"style-src {hashes};" in policy.group(1)
     assert f"script-src '{digest(_inline(html, 'script'))}';" in policy.group(1)

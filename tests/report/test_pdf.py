@@ -115,11 +115,12 @@ def nb_pdf(review: MakeReview, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 def test_pages_are_a4_and_none_is_blank(nb_pdf: Path, tmp_path: Path) -> None:
     info = _info(nb_pdf)
-    # Cover with contents, then each of the two sections on a page of its own.
-    assert info["Pages"] == "3"
+    # Cover with contents, the scorecard, the action plan, the one consideration
+    # (security), the method notes and the appendix (coverage): each on its own page.
+    assert info["Pages"] == "6"
     assert info["Page size"] == "595.276 x 841.89 pts (A4)"
     pages = _pages_as_png(nb_pdf, tmp_path)
-    assert len(pages) == 3
+    assert len(pages) == 6
     assert all(page.size == (414, 585) for page in pages)  # A4 at 50 dpi
     # A page with only its footer has 84 such pixels; every page has far more.
     assert all(_ink(page) > 2000 for page in pages), [_ink(p) for p in pages]
@@ -130,16 +131,20 @@ def test_text_layer_has_letters_emoji_footer_and_contents(nb_pdf: Path) -> None:
     assert "æøå" in text
     assert "🚀" in text
     assert CAPTION in text
-    for page in (1, 2, 3):
-        assert f"Side {page} av 3" in _text(nb_pdf, page)
+    for page in range(1, 7):
+        assert f"Side {page} av 6" in _text(nb_pdf, page)
     contents = " ".join(_text(nb_pdf, 1).split())
     # Each entry with its page number after the dot leader.
-    assert re.search(r"1\. Data og dekning[ .]+ 2\b", contents), contents
-    assert re.search(r"2\. Har dere kontroll på sikkerheten\?[ .]+ 3\b", contents)
+    assert re.search(r"Status på de ni punktene[ .]+ 2\b", contents), contents
+    assert re.search(r"Gjør dette først[ .]+ 3\b", contents), contents
+    assert re.search(r"1\. Har dere kontroll på sikkerheten\?[ .]+ 4\b", contents)
+    assert re.search(r"Om metoden[ .]+ 5\b", contents), contents
+    assert re.search(r"Vedlegg[ .]+ 6\b", contents), contents
     # The running header: organisation on every page after the cover.
     assert "Kystlaget Nord" in _text(nb_pdf, 2).splitlines()[0]
-    assert "Data og dekning" in _text(nb_pdf, 2)
-    assert "Har dere kontroll på sikkerheten?" in _text(nb_pdf, 3)
+    assert "Status på de ni punktene" in _text(nb_pdf, 2)
+    assert "Har dere kontroll på sikkerheten?" in _text(nb_pdf, 4)
+    assert "Vedlegg: Data og dekning" in _text(nb_pdf, 6)
 
 
 def test_hostile_text_is_literal_text(nb_pdf: Path) -> None:
@@ -165,11 +170,11 @@ def test_fonts_dejavu_with_noto_emoji(nb_pdf: Path) -> None:
 
 def test_english_footer_and_contents(review: MakeReview, tmp_path: Path) -> None:
     path = _write(render_pdf(_review(review, "en"), "w"), tmp_path)
-    assert _page_count(path) == 3
+    assert _page_count(path) == 6
     first = _text(path, 1)
-    assert "Page 1 of 3" in first
+    assert "Page 1 of 6" in first
     assert "Contents" in first
-    assert "Page 3 of 3" in _text(path, 3)
+    assert "Page 6 of 6" in _text(path, 6)
 
 
 def test_long_table_spans_pages_without_cutting_a_row(
@@ -283,7 +288,7 @@ def test_inline_svg_is_drawn(review: MakeReview, tmp_path: Path) -> None:
     )
     refused: list[str] = []
     path = _write(
-        html_to_pdf(page.replace("<main>", "<main>" + svg), refused.append), tmp_path
+        html_to_pdf(re.sub("(<main[^>]*>)", r"\1" + svg, page), refused.append), tmp_path
     )
     assert refused == ["http://127.0.0.1:9/e.png"]
     (first, *_) = _pages_as_png(path, tmp_path)
