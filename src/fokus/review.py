@@ -120,7 +120,7 @@ def review_workspace(
 ) -> Review:
     """Read the workspace's database and run every analysis.
 
-    The strategy section ends with what changed since the newest review stored at
+    Each section ends with what changed in it since the newest review stored at
     least ``MIN_DAYS_BETWEEN_REVIEWS`` days before ``today``. With ``record`` (the
     default) this review's figures are then stored for the next one, replacing any
     stored for the same day. ``pseudonymised``: people the registers name are
@@ -189,8 +189,8 @@ def _with_changes(
     previous: ReviewRecord | None,
     current: ReviewRecord,
 ) -> tuple[SectionResult, ...]:
-    """The comparison with the previous review added to the strategy section; if
-    it crashes, the strategy section says so and the review goes on."""
+    """The comparison with the previous review added to each section; if it
+    crashes, the strategy section says so and the review goes on."""
     try:
         return with_changes(sections, compare(previous, current))
     except Exception as error:
