@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -397,28 +398,44 @@ def review(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="JSON file to write.")
     ] = None,
+    tables_file: Annotated[
+        Path | None,
+        typer.Option("--tables", help="Spreadsheet (.xlsx) of every table to write."),
+    ] = None,
+    deck_file: Annotated[
+        Path | None, typer.Option("--deck", help="PowerPoint deck (.pptx) to write.")
+    ] = None,
     pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the review and write the report (HTML and JSON)."""
+    """Run the review and write the report (HTML, JSON, spreadsheet and deck)."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
-        _review(workspace, language, out_file, json_file, pseudonymise=pseudonymise)
+        files = ReportFiles(out_file, json_file, tables_file, deck_file)
+        _review(workspace, language, files, pseudonymise=pseudonymise)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    """The files ``fokus review`` writes; None: the default in ``reports/``."""
+
+    html: Path | None = None
+    json: Path | None = None
+    tables: Path | None = None
+    deck: Path | None = None
 
 
 def _review(
     workspace: Workspace,
     language: Language,
-    html: Path | None,
-    json: Path | None,
+    files: ReportFiles,
     today: dt.date | None = None,
     *,
     pseudonymise: bool = False,
 ) -> None:
     from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
 
-    html = html or workspace.reports_dir / "review.html"
-    json = json or workspace.reports_dir / "review.json"
+    reports = workspace.reports_dir
     with _progress() as progress:
         task = progress.add_task(translate("cli.review.progress", language), total=None)
         result = review_workspace(
@@ -430,7 +447,14 @@ def _review(
             ),
             pseudonymised=pseudonymise,
         )
-    written = write_review(result, workspace, html, json)
+    written = write_review(
+        result,
+        workspace,
+        files.html or reports / "review.html",
+        files.json or reports / "review.json",
+        files.tables or reports / "review-tables.xlsx",
+        files.deck or reports / "review.pptx",
+    )
     failed = [s.key for s in result.sections if s.status == "failed"]
     for key in failed:
         err.print(
@@ -443,7 +467,9 @@ def _review(
                 )
             )
         )
-    _say(language, "cli.review.done", html=str(written.html), json=str(written.json))
+    _say(language, "cli.review.done")
+    for path in written.files:
+        _say(language, "cli.review.file", path=str(path))
 
 
 @app.command()
@@ -481,7 +507,7 @@ def demo(
         code = _import(workspace, list_export_files(workspace), None, language)
         if code:
             raise typer.Exit(code)
-        _review(workspace, language, None, None, today, pseudonymise=pseudonymise)
+        _review(workspace, language, ReportFiles(), today, pseudonymise=pseudonymise)
 
 
 map_app = typer.Typer(

@@ -37,6 +37,8 @@ from fokus.registers.reader import read_registers
 from fokus.report.blocks import fill_text
 from fokus.report.html import render_html
 from fokus.report.json import render_json
+from fokus.report.pptx import render_pptx
+from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
 from fokus.workspace import Workspace
 
@@ -51,6 +53,14 @@ class WrittenReview:
     review: Review
     html: Path
     json: Path | None
+    tables: Path | None = None
+    deck: Path | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file written, in the order the CLI lists them."""
+        found = (self.html, self.json, self.tables, self.deck)
+        return tuple(path for path in found if path is not None)
 
 
 def review_data(store: Store) -> ReviewData:
@@ -205,12 +215,25 @@ def _with_changes(
         )
 
 
-def write_review(
-    review: Review, workspace: Workspace, html: Path, json: Path | None
+def write_review(  # noqa: PLR0917 -- the files to write, each optional but html
+    review: Review,
+    workspace: Workspace,
+    html: Path,
+    json: Path | None,
+    tables: Path | None = None,
+    deck: Path | None = None,
 ) -> WrittenReview:
-    """Write the report files; a half-written file never replaces a good one."""
+    """Write the report files; a half-written file never replaces a good one.
+
+    ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
+    short PowerPoint deck (``fokus.report.pptx``), for now without chart pictures.
+    """
     name = workspace.root.name
     write_atomically(html, render_html(review, name).encode("utf-8"))
     if json is not None:
         write_atomically(json, render_json(review, name).encode("utf-8"))
-    return WrittenReview(review, html, json)
+    if tables is not None:
+        write_atomically(tables, render_xlsx(review, name))
+    if deck is not None:
+        write_atomically(deck, render_pptx(review, name))
+    return WrittenReview(review, html, json, tables, deck)
