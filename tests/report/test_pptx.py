@@ -199,6 +199,14 @@ def test_a_sections_first_chart_goes_in_as_a_picture_with_its_title() -> None:
 
 def test_a_verdict_on_the_scorecard_is_its_first_sentence_cut_short() -> None:
     assert short_verdict("Én setning. En til.") == "Én setning."
+    # Norwegian dates and abbreviations have full stops inside a sentence.
+    assert (
+        short_verdict(
+            "Gjennomgått 14. mars 2024, kl. 07 og 24. jan. 2026. «Neste» her."
+        )
+        == "Gjennomgått 14. mars 2024, kl. 07 og 24. jan. 2026."
+    )
+    assert short_verdict("Is it? Yes! Ø er også stor.") == "Is it?"
     assert short_verdict("Linje\nmed\u202eskift") == "Linje med\ufffdskift"
     long = "a" * 200
     assert short_verdict(long) == "a" * 159 + "…"

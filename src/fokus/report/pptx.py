@@ -61,7 +61,8 @@ STANDING_FILL: dict[Standing, RGBColor] = {
     "failed": RGBColor(0xEC, 0xEE, 0xF1),
 }
 _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY = 0, 5
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÆØÅ])")
+"""A full stop, then a capital: "14. mars", "kl. 07" and "jan. 2026" go on."""
 
 
 def render_pptx(
