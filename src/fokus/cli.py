@@ -452,8 +452,8 @@ def _review(
         workspace,
         files.html or reports / "review.html",
         files.json or reports / "review.json",
-        files.tables or reports / "review-tables.xlsx",
-        files.deck or reports / "review.pptx",
+        tables=files.tables or reports / "review-tables.xlsx",
+        deck=files.deck or reports / "review.pptx",
     )
     failed = [s.key for s in result.sections if s.status == "failed"]
     for key in failed:

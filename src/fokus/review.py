@@ -215,11 +215,12 @@ def _with_changes(
         )
 
 
-def write_review(  # noqa: PLR0917 -- the files to write, each optional but html
+def write_review(
     review: Review,
     workspace: Workspace,
     html: Path,
     json: Path | None,
+    *,
     tables: Path | None = None,
     deck: Path | None = None,
 ) -> WrittenReview:
