@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from pptx import Presentation
+from python_calamine import CalamineWorkbook
 
 from fokus import __version__
 from fokus.demo import DEMO_ORGANISATION
@@ -263,11 +265,26 @@ def test_status_shows_the_account_and_posts(workspace: Path) -> None:
     assert f"Last import: {POSTS_FILE}," in result.stdout
 
 
-def test_review_writes_json_and_html(workspace: Path, tmp_path: Path) -> None:
+def test_review_writes_json_html_tables_and_deck(
+    workspace: Path, tmp_path: Path
+) -> None:
     out_json = tmp_path / "out.json"
     out_html = tmp_path / "out.html"
-    result = run("review", workspace, "--json", out_json, "--out", out_html)
+    out_tables = tmp_path / "tabeller.xlsx"
+    result = run("review", workspace, "--json", out_json, "--out", out_html,
+                 "--tables", out_tables)  # fmt: skip
     assert result.returncode == 0, result.stderr
+    deck = workspace / "reports" / "review.pptx"  # the default
+    assert result.stdout.splitlines()[-5:] == [
+        "Report written:",
+        *(f"  {path}" for path in (out_html, out_json, out_tables, deck)),
+    ]
+    sheets = CalamineWorkbook.from_path(str(out_tables)).sheet_names
+    assert sheets[:2] == ["Data and coverage", "Strategy"]
+    assert len(sheets) == 10
+    slides = Presentation(str(deck)).slides
+    assert len(slides) == 12  # title, scorecard, plan, nine considerations
+    assert not (workspace / "reports" / "review-tables.xlsx").exists()
     report = json.loads(out_json.read_text(encoding="utf-8"))
     assert report["schema_version"] == 1
     coverage = [s for s in report["sections"] if s["key"] == "coverage"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fokus.model.results import SectionResult
+from fokus.model.results import Finding, SectionResult
 from fokus.review import review_workspace
 from fokus.store import Store
 from fokus.workspace import Workspace, init_workspace, open_workspace
@@ -103,18 +103,20 @@ def test_two_reviews_at_two_dates_say_what_changed(tmp_path: Path) -> None:
     _add_posts(root, dt.date(2025, 7, 28), dt.date(2026, 1, 26), import_id=2)
     second = _workspace(root, reviewed="2026-01-15", instagram="support",
                         facebook="main", planned=1, target=0.9)  # fmt: skip
-    strategy = _strategy(review_workspace(second, today=SECOND).sections)
+    sections = review_workspace(second, today=SECOND).sections
+    strategy = _strategy(sections)
     since = [f for f in strategy.findings if f.key.startswith("finding.strategy.since")]
     assert [(f.key, f.severity) for f in since] == [
         ("finding.strategy.since_previous", "info"),
         ("finding.strategy.since_strategy_revised", "info"),
         ("finding.strategy.since_kpi_better", "info"),
         ("finding.strategy.since_target_lowered", "notice"),
-        ("finding.strategy.since_role_changed", "info"),
-        ("finding.strategy.since_role_changed", "info"),
-        ("finding.strategy.since_plan_changed", "info"),
         ("finding.strategy.since_findings", "info"),
     ]
+    assert strategy.findings[-1].key == "finding.since.findings"
+    # The channel mix changed: the channels section says how.
+    [channels] = [s for s in sections if s.key == "channels"]
+    mix = [f for f in channels.findings if f.key.startswith("finding.strategy.since")]
     assert since[0].params == {"previous": FIRST, "days": 184}
     assert since[1].params == {
         "then": dt.date(2025, 1, 10),
@@ -125,7 +127,7 @@ def test_two_reviews_at_two_dates_say_what_changed(tmp_path: Path) -> None:
     )  # fmt: skip
     assert (since[3].params["then"], since[3].params["now"]) == (3, 0.9)
     assert [(f.params["platform"], f.params["then"], f.params["now"])
-            for f in since[4:7]] == [
+            for f in mix] == [
         ("platform.facebook", "column.strategy.role.support",
          "column.strategy.role.main"),
         ("platform.instagram", "column.strategy.role.main",
@@ -141,24 +143,109 @@ def test_two_reviews_at_two_dates_say_what_changed(tmp_path: Path) -> None:
         dt.date(2026, 1, 26), pytest.approx(52 / (365 / 7)), 0.9,
         "column.strategy.status.met",
     )  # fmt: skip
+    assert "strategy.since_channels" not in tables
+    assert [t.key for t in channels.tables][-1] == "channels.since_channels"
     # The strategy section's own warnings of the first review are gone.
     changed = tables["strategy.since_findings"].rows
-    gone = [(r[0], r[3]) for r in changed if r[1] == "section.strategy.title"]
-    assert [(change, str(text)[:40]) for change, text in gone] == [
-        ("column.strategy.change.gone", "Innlegg per uke på Instagram (Instagram)"),
-        ("column.strategy.change.gone", "Facebook (support channel) had more post"),
-        ("column.strategy.change.gone", "Posts a week on Instagram (main channel)"),
+    assert [(change, str(text)[:40]) for change, _, text in changed] == [
+        ("column.since.gone", "Innlegg per uke på Instagram (Instagram)"),
+        ("column.since.gone", "Facebook (support channel) had more post"),
+        ("column.since.gone", "Posts a week on Instagram (main channel)"),
     ]
-    [summary] = [f for f in since if f.key == "finding.strategy.since_findings"]
-    assert int(str(summary.params["new"])) + int(str(summary.params["gone"])) == len(
-        changed
-    )
+    assert strategy.findings[-1].params["gone"] == 3
 
     # The same day again: still compared with the first review, and stored once.
     strategy = _strategy(review_workspace(second, today=SECOND).sections)
-    assert strategy.findings[-8].params == {"previous": FIRST, "days": 184}
+    [previous] = [
+        f for f in strategy.findings if f.key == "finding.strategy.since_previous"
+    ]
+    assert previous.params == {"previous": FIRST, "days": 184}
     with Store.open(root / "fokus.duckdb") as store:
         days = store.connection.execute(
             "SELECT reviewed_on FROM reviews ORDER BY reviewed_on"
         ).fetchall()
     assert days == [(FIRST,), (SECOND,)]
+
+
+ACCESS = "person,email_domain,relation,platform,asset,asset_type,role,two_factor_account,two_factor_profile\n"
+
+
+def _access(root: Path, *rows: str) -> None:
+    (root / "registers" / "access.csv").write_text(
+        ACCESS + "".join(f"{row}\n" for row in rows), encoding="utf-8"
+    )
+
+
+def _since(section: SectionResult) -> list[tuple[str, str, str]]:
+    """The section's table of findings new and gone: change, severity, English."""
+    [table] = [t for t in section.tables if t.key == f"{section.key}.since_findings"]
+    return [(str(c), str(s), str(t)) for c, s, t in table.rows]
+
+
+def test_each_section_shows_its_findings_new_and_gone(tmp_path: Path) -> None:
+    """60 days apart: Kari turned on two-factor (that warning is gone), and Ola was
+    given admin with a Gmail address (a new warning): the security section lists
+    exactly those two, and the channels section the channel mix then and now."""
+    root = init_workspace(tmp_path / "ws", "Test", "en").root
+    _add_posts(root, dt.date(2025, 1, 6), dt.date(2025, 11, 24), import_id=1)
+    first = _workspace(root, reviewed="2025-11-01", instagram="main",
+                       facebook="support", planned=1, target=1)  # fmt: skip
+    _access(root,
+            "Kari,x.no,staff,Facebook,Side,page,admin,no,yes",
+            "Per,x.no,staff,Facebook,Side,page,admin,yes,yes",
+            "Kari,x.no,staff,Instagram,Konto,account,admin,yes,yes",
+            "Per,x.no,staff,Instagram,Konto,account,admin,yes,yes")  # fmt: skip
+    review_workspace(first, today=dt.date(2025, 12, 1))
+    _access(root,
+            "Kari,x.no,staff,Facebook,Side,page,admin,yes,yes",
+            "Per,x.no,staff,Facebook,Side,page,admin,yes,yes",
+            "Ola,gmail.com,staff,Facebook,Side,page,admin,yes,yes",
+            "Kari,x.no,staff,Instagram,Konto,account,admin,yes,yes",
+            "Per,x.no,staff,Instagram,Konto,account,admin,yes,yes")  # fmt: skip
+    second = _workspace(root, reviewed="2025-11-01", instagram="main",
+                        facebook="main", planned=1, target=1)  # fmt: skip
+    today = dt.date(2026, 1, 30)  # 60 days on
+    sections = {s.key: s for s in review_workspace(second, today=today).sections}
+    assert _since(sections["security"]) == [
+        ("column.since.new", "report.severity.warning",
+         "Ola logs in to Facebook: Side with a personal email address (gmail.com)."
+         " The organisation cannot close or recover such an account when the"
+         " person leaves."),
+        ("column.since.gone", "report.severity.critical",
+         "Kari does not use two-factor authentication on their account (Facebook:"
+         " Side). Whoever gets hold of the password walks straight in."),
+    ]  # fmt: skip
+    assert sections["security"].findings[-1] == Finding(
+        "finding.since.findings", "info",
+        {"previous": dt.date(2025, 12, 1), "new": 1, "gone": 1,
+         "new_warnings": 1, "gone_warnings": 1},
+    )  # fmt: skip
+    # The channel mix: Facebook made a main channel, in the channels section.
+    channels = sections["channels"]
+    assert [(f.key, f.params) for f in channels.findings[-2:]] == [
+        ("finding.strategy.since_role_changed",
+         {"platform": "platform.facebook", "account": "acc",
+          "then": "column.strategy.role.support", "now": "column.strategy.role.main"}),
+        ("finding.since.unchanged", {"previous": dt.date(2025, 12, 1)}),
+    ]  # fmt: skip
+    mix = channels.tables[-1]
+    assert (mix.key, [c.key for c in mix.columns]) == ("channels.since_channels", [
+        "platform", "account", "then_role", "now_role", "then_planned",
+        "now_planned", "then_per_week", "now_per_week",
+    ])  # fmt: skip
+    assert [row[:6] for row in mix.rows] == [
+        ("platform.instagram", "acc", "column.strategy.role.main",
+         "column.strategy.role.main", 1, 1),
+        ("platform.facebook", "acc", "column.strategy.role.support",
+         "column.strategy.role.main", 3, 3),
+    ]  # fmt: skip
+    assert [row[6:] for row in mix.rows] == [
+        # 46 and 138 posts over the 323 days the posts span, the same both times
+        (pytest.approx(46 * 7 / 323), pytest.approx(46 * 7 / 323)),
+        (pytest.approx(138 * 7 / 323), pytest.approx(138 * 7 / 323)),
+    ]
+    # The strategy section keeps no part of either.
+    strategy = sections["strategy"]
+    assert {t.key for t in strategy.tables} & {
+        "channels.since_channels", "security.since_findings"
+    } == set()  # fmt: skip

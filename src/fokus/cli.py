@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -410,37 +411,45 @@ def review(
     pdf_file: Annotated[
         Path | None, typer.Option("--pdf", help="PDF file to write.")
     ] = None,
+    tables_file: Annotated[
+        Path | None,
+        typer.Option("--tables", help="Spreadsheet (.xlsx) of every table to write."),
+    ] = None,
+    deck_file: Annotated[
+        Path | None, typer.Option("--deck", help="PowerPoint deck (.pptx) to write.")
+    ] = None,
     pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the review and write the report (HTML, PDF and JSON)."""
+    """Run the review and write the report (HTML, PDF, JSON, spreadsheet, deck)."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
-        _review(
-            workspace,
-            language,
-            out_file,
-            json_file,
-            pdf=pdf_file,
-            pseudonymise=pseudonymise,
-        )
+        files = ReportFiles(out_file, pdf_file, json_file, tables_file, deck_file)
+        _review(workspace, language, files, pseudonymise=pseudonymise)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    """The files ``fokus review`` writes; None: the default in ``reports/``."""
+
+    html: Path | None = None
+    pdf: Path | None = None
+    json: Path | None = None
+    tables: Path | None = None
+    deck: Path | None = None
 
 
 def _review(
     workspace: Workspace,
     language: Language,
-    html: Path | None,
-    json: Path | None,
+    files: ReportFiles,
     today: dt.date | None = None,
     *,
-    pdf: Path | None = None,
     pseudonymise: bool = False,
 ) -> None:
     from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
 
-    html = html or workspace.reports_dir / "review.html"
-    json = json or workspace.reports_dir / "review.json"
-    pdf = pdf or workspace.reports_dir / "review.pdf"
+    reports = workspace.reports_dir
     with _progress() as progress:
         task = progress.add_task(translate("cli.review.progress", language), total=None)
         result = review_workspace(
@@ -452,7 +461,15 @@ def _review(
             ),
             pseudonymised=pseudonymise,
         )
-    written = write_review(result, workspace, html, json, pdf)
+    written = write_review(
+        result,
+        workspace,
+        files.html or reports / "review.html",
+        files.json or reports / "review.json",
+        files.pdf or reports / "review.pdf",
+        tables=files.tables or reports / "review-tables.xlsx",
+        deck=files.deck or reports / "review.pptx",
+    )
     failed = [s.key for s in result.sections if s.status == "failed"]
     for key in failed:
         err.print(
@@ -465,23 +482,11 @@ def _review(
                 )
             )
         )
-    if written.pdf is None:
-        if written.pdf_skipped is not None:
-            _warn(written.pdf_skipped, language)
-        _say(
-            language,
-            "cli.review.done_without_pdf",
-            html=str(written.html),
-            json=str(written.json),
-        )
-        return
-    _say(
-        language,
-        "cli.review.done",
-        html=str(written.html),
-        pdf=str(written.pdf),
-        json=str(written.json),
-    )
+    if written.pdf_skipped is not None:
+        _warn(written.pdf_skipped, language)
+    _say(language, "cli.review.done")
+    for path in written.files:
+        _say(language, "cli.review.file", path=str(path))
 
 
 @app.command()
@@ -519,7 +524,7 @@ def demo(
         code = _import(workspace, list_export_files(workspace), None, language)
         if code:
             raise typer.Exit(code)
-        _review(workspace, language, None, None, today, pseudonymise=pseudonymise)
+        _review(workspace, language, ReportFiles(), today, pseudonymise=pseudonymise)
 
 
 map_app = typer.Typer(

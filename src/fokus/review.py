@@ -39,6 +39,8 @@ from fokus.report.blocks import fill_text
 from fokus.report.html import render_html
 from fokus.report.json import render_json
 from fokus.report.pdf import PdfUnavailableError, render_pdf
+from fokus.report.pptx import render_pptx
+from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
 from fokus.workspace import Workspace
 
@@ -56,6 +58,14 @@ class WrittenReview:
     pdf: Path | None = None
     pdf_skipped: PdfUnavailableError | None = None
     """Why no PDF was written although one was asked for (WeasyPrint missing)."""
+    tables: Path | None = None
+    deck: Path | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file written, in the order the CLI lists them."""
+        found = (self.html, self.pdf, self.json, self.tables, self.deck)
+        return tuple(path for path in found if path is not None)
 
 
 def review_data(store: Store) -> ReviewData:
@@ -125,7 +135,7 @@ def review_workspace(
 ) -> Review:
     """Read the workspace's database and run every analysis.
 
-    The strategy section ends with what changed since the newest review stored at
+    Each section ends with what changed in it since the newest review stored at
     least ``MIN_DAYS_BETWEEN_REVIEWS`` days before ``today``. With ``record`` (the
     default) this review's figures are then stored for the next one, replacing any
     stored for the same day. ``pseudonymised``: people the registers name are
@@ -196,8 +206,8 @@ def _with_changes(
     previous: ReviewRecord | None,
     current: ReviewRecord,
 ) -> tuple[SectionResult, ...]:
-    """The comparison with the previous review added to the strategy section; if
-    it crashes, the strategy section says so and the review goes on."""
+    """The comparison with the previous review added to each section; if it
+    crashes, the strategy section says so and the review goes on."""
     try:
         return with_changes(sections, compare(previous, current))
     except Exception as error:
@@ -231,21 +241,31 @@ def write_review(
     html: Path,
     json: Path | None,
     pdf: Path | None = None,
+    *,
+    tables: Path | None = None,
+    deck: Path | None = None,
 ) -> WrittenReview:
     """Write the report files; a half-written file never replaces a good one.
 
-    Without WeasyPrint (or the system libraries it needs) the HTML and JSON are
-    still written; the result says why the PDF was not.
+    ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
+    short PowerPoint deck (``fokus.report.pptx``). Without WeasyPrint (or the
+    system libraries it needs) the other files are still written; the result says
+    why the PDF was not.
     """
     name = workspace.root.name
     write_atomically(html, render_html(review, name).encode("utf-8"))
     if json is not None:
         write_atomically(json, render_json(review, name).encode("utf-8"))
+    if tables is not None:
+        write_atomically(tables, render_xlsx(review, name))
+    if deck is not None:
+        write_atomically(deck, render_pptx(review, name))
+    written = WrittenReview(review, html, json, tables=tables, deck=deck)
     if pdf is None:
-        return WrittenReview(review, html, json)
+        return written
     try:
         document = render_pdf(review, name)
     except PdfUnavailableError as missing:
-        return WrittenReview(review, html, json, pdf_skipped=missing)
+        return replace(written, pdf_skipped=missing)
     write_atomically(pdf, document)
-    return WrittenReview(review, html, json, pdf)
+    return replace(written, pdf=pdf)

@@ -4,9 +4,11 @@ channels, the strategy's date, and findings new and gone."""
 from __future__ import annotations
 
 import datetime as dt
+from types import MappingProxyType
 from typing import cast
 
-from fokus.analyses.strategy_changes import compare, with_changes
+from fokus.analyses.strategy_changes import Changes, compare, with_changes
+from fokus.analyses.strategy_changes_findings import SectionChanges
 from fokus.analyses.strategy_history import finding_subject
 from fokus.i18n import Bilingual, MessageKey, Percent
 from fokus.model.history import (
@@ -69,15 +71,17 @@ def _keys(findings: tuple[Finding, ...]) -> list[tuple[str, str]]:
 
 def test_without_a_previous_review_the_next_one_will_compare() -> None:
     changes = compare(None, _record(NOW))
-    assert changes.findings == (
+    assert list(changes.sections) == ["strategy"]
+    assert changes.of("strategy").findings == (
         Finding("finding.strategy.since_none", "info", {"days": 30}),
     )
-    assert changes.tables == ()
+    assert changes.of("strategy").tables == ()
+    assert changes.of("security").findings == ()
 
 
 def test_the_previous_review_and_the_strategys_date() -> None:
     same = compare(_record(THEN, reviewed=THEN), _record(NOW, reviewed=THEN))
-    assert same.findings == (
+    assert same.of("strategy").findings == (
         Finding("finding.strategy.since_previous", "info",
                 {"previous": THEN, "days": 365}),
         Finding("finding.strategy.since_strategy_unchanged", "info",
@@ -85,9 +89,14 @@ def test_the_previous_review_and_the_strategys_date() -> None:
         Finding("finding.strategy.since_findings", "info",
                 {"previous": THEN, "new": 0, "gone": 0, "new_warnings": 0,
                  "gone_warnings": 0}),
+        Finding("finding.since.unchanged", "info", {"previous": THEN}),
     )  # fmt: skip
+    # Every section compared says that none of its findings came or went.
+    assert [same.of(k).findings for k in ("channels", "security")] == [
+        (Finding("finding.since.unchanged", "info", {"previous": THEN}),)
+    ] * 2
     revised = compare(_record(THEN, reviewed=THEN), _record(NOW, reviewed=NOW))
-    assert revised.findings[1] == Finding(
+    assert revised.of("strategy").findings[1] == Finding(
         "finding.strategy.since_strategy_revised", "info", {"then": THEN, "now": NOW}
     )
 
@@ -105,7 +114,7 @@ def test_kpis_that_moved_and_targets_that_changed() -> None:
         _kpi("Klikk", "column.strategy.status.not_measurable", 10, None),
         _kpi("Ny", MET, 1),
     ))  # fmt: skip
-    found = compare(previous, current).findings
+    found = compare(previous, current).of("strategy").findings
     kpi = [f for f in found if "kpi" in f.params]
     assert _keys(tuple(kpi)) == [
         ("finding.strategy.since_kpi_better", "info"),
@@ -121,7 +130,7 @@ def test_kpis_that_moved_and_targets_that_changed() -> None:
         "then": BEHIND, "now": MET,
     }  # fmt: skip
     assert (kpi[1].params["then"], kpi[1].params["now"]) == (1000, 800)
-    [table] = compare(previous, current).tables[:1]
+    [table] = compare(previous, current).of("strategy").tables[:1]
     assert table.key == "strategy.since_kpis"
     assert table.rows[0] == (
         "Synlighet", "Rekkevidde", "column.strategy.metric.reach",
@@ -137,16 +146,18 @@ def test_a_rate_kpi_goes_to_the_rates_table_with_targets_as_percentages() -> Non
     previous = _record(THEN, kpis=(_kpi("ER", MET, 0.05, 0.06, metric=rate, end=THEN),))
     current = _record(NOW, kpis=(_kpi("ER", MET, 0.04, 0.06, metric=rate),))
     changes = compare(previous, current)
-    [lowered] = [f for f in changes.findings if "target" in f.key]
+    strategy = changes.of("strategy")
+    [lowered] = [f for f in strategy.findings if "target" in f.key]
     assert lowered.params["then"] == Percent(0.05)
     assert isinstance(lowered.params["now"], Percent)
-    assert [t.key for t in changes.tables] == ["strategy.since_kpi_rates"]
-    assert [c.kind for c in changes.tables[0].columns][5:7] == ["percent", "percent"]
+    assert [t.key for t in strategy.tables] == ["strategy.since_kpi_rates"]
+    assert [c.kind for c in strategy.tables[0].columns][5:7] == ["percent", "percent"]
 
 
 def test_unchanged_kpis_give_no_kpi_findings() -> None:
     kpis = (_kpi("Rekkevidde", MET, 1000),)
-    found = compare(_record(THEN, kpis=kpis), _record(NOW, kpis=kpis)).findings
+    changes = compare(_record(THEN, kpis=kpis), _record(NOW, kpis=kpis))
+    found = changes.of("strategy").findings
     assert [f for f in found if "kpi" in f.params] == []
 
 
@@ -160,7 +171,9 @@ def test_channels_that_changed_role_or_plan() -> None:
         _channel("tiktok", "support", 1), _channel("linkedin", None, None),
     ))  # fmt: skip
     changes = compare(previous, current)
-    found = [f for f in changes.findings if "account" in f.params]
+    # The channel mix is the channels section's, not the strategy section's.
+    assert [f for f in changes.of("strategy").findings if "account" in f.params] == []
+    found = [f for f in changes.of("channels").findings if "account" in f.params]
     assert [(f.key, f.params["platform"]) for f in found] == [
         ("finding.strategy.since_role_changed", "platform.instagram"),
         ("finding.strategy.since_plan_changed", "platform.instagram"),
@@ -172,8 +185,9 @@ def test_channels_that_changed_role_or_plan() -> None:
         "then": "column.strategy.role.support", "now": "column.strategy.role.main",
     }  # fmt: skip
     assert (found[1].params["then"], found[1].params["now"]) == (2, 3)
-    [table] = changes.tables
-    assert table.key == "strategy.since_channels"
+    assert changes.of("strategy").tables == ()
+    [table] = changes.of("channels").tables
+    assert table.key == "channels.since_channels"
     assert [row[:4] for row in table.rows] == [
         ("platform.instagram", "Acc", "column.strategy.role.support",
          "column.strategy.role.main"),
@@ -203,28 +217,45 @@ def test_findings_new_and_gone_in_sections_both_reviews_ran() -> None:
         _finding("strategy", "finding.strategy.practice_ahead", "warning", "x"),
     ))  # fmt: skip
     changes = compare(previous, current)
-    assert changes.findings[-1] == Finding(
+    # The strategy section sums up over every section compared.
+    assert changes.of("strategy").findings[-2] == Finding(
         "finding.strategy.since_findings",
         "info",
         {"previous": THEN, "new": 2, "gone": 1, "new_warnings": 1,
          "gone_warnings": 1},
     )  # fmt: skip
-    [table] = [t for t in changes.tables if t.key == "strategy.since_findings"]
-    # Warnings before notices, in the order of the sections; the failed channels
-    # section and info findings are left out.
-    assert table.rows == (
-        ("column.strategy.change.new", "section.strategy.title",
-         "report.severity.warning",
+    # Each section lists its own, new before gone, the most serious first; the
+    # failed channels section and info findings are left out.
+    assert changes.of("strategy").findings[-1] == Finding(
+        "finding.since.findings",
+        "info",
+        {"previous": THEN, "new": 1, "gone": 0, "new_warnings": 1,
+         "gone_warnings": 0},
+    )  # fmt: skip
+    assert changes.of("security").findings == (
+        Finding("finding.since.findings", "info",
+                {"previous": THEN, "new": 1, "gone": 1, "new_warnings": 0,
+                 "gone_warnings": 1}),
+    )  # fmt: skip
+    [strategy] = [t for t in changes.of("strategy").tables if "since_f" in t.key]
+    assert (strategy.key, strategy.title_key) == (
+        "strategy.since_findings", "table.since.findings"
+    )  # fmt: skip
+    assert strategy.rows == (
+        ("column.since.new", "report.severity.warning",
          Bilingual("finding.strategy.practice_ahead nb",
                    "finding.strategy.practice_ahead en")),
-        ("column.strategy.change.new", "section.security.title",
-         "report.severity.notice",
+    )  # fmt: skip
+    [security] = changes.of("security").tables
+    assert security.key == "security.since_findings"
+    assert security.rows == (
+        ("column.since.new", "report.severity.notice",
          Bilingual("finding.security.agency nb", "finding.security.agency en")),
-        ("column.strategy.change.gone", "section.security.title",
-         "report.severity.critical",
+        ("column.since.gone", "report.severity.critical",
          Bilingual("finding.security.no_2fa nb", "finding.security.no_2fa en")),
     )  # fmt: skip
-    text = table.rows[0][3]
+    assert changes.of("channels") == SectionChanges()
+    text = strategy.rows[0][2]
     assert isinstance(text, Bilingual)
     assert (text.text("nb"), text.text("en")) == (
         "finding.strategy.practice_ahead nb", "finding.strategy.practice_ahead en"
@@ -241,15 +272,20 @@ def test_the_subject_of_a_finding_is_its_text_parameters() -> None:
     assert finding_subject(finding) == "goal=Synlighet; platform=platform.x"
 
 
-def test_changes_end_the_strategy_section_and_leave_the_others() -> None:
+def test_each_section_gets_its_own_changes_and_a_failed_one_none() -> None:
     strategy = SectionResult("strategy", "ok", (Finding("a", "info"),))
-    failed = SectionResult("strategy", "failed", error="E: e")
+    failed = SectionResult("security", "failed", error="E: e")
     other = SectionResult("channels", "ok", (Finding("b", "info"),))
+    untouched = SectionResult("text", "ok", (Finding("c", "info"),))
     table = Table("t", "t", (), ())
-    changes = compare(None, _record(NOW))
-    changes = type(changes)(changes.findings, (table,))
-    result = with_changes((strategy, other), changes)
-    assert [f.key for f in result[0].findings] == ["a", "finding.strategy.since_none"]
+    mine = SectionChanges((Finding("d", "info"),), (table,))
+    changes = Changes(
+        MappingProxyType({"strategy": mine, "channels": mine, "security": mine})
+    )
+    result = with_changes((strategy, failed, other, untouched), changes)
+    assert [f.key for f in result[0].findings] == ["a", "d"]
     assert result[0].tables == (table,)
-    assert result[1] is other
-    assert with_changes((failed,), changes) == (failed,)
+    assert result[1] is failed
+    assert [f.key for f in result[2].findings] == ["b", "d"]
+    assert result[2].tables == (table,)
+    assert result[3] is untouched

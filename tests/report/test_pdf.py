@@ -288,7 +288,8 @@ def test_inline_svg_is_drawn(review: MakeReview, tmp_path: Path) -> None:
     )
     refused: list[str] = []
     path = _write(
-        html_to_pdf(re.sub("(<main[^>]*>)", r"\1" + svg, page), refused.append), tmp_path
+        html_to_pdf(re.sub("(<main[^>]*>)", r"\1" + svg, page), refused.append),
+        tmp_path,
     )
     assert refused == ["http://127.0.0.1:9/e.png"]
     (first, *_) = _pages_as_png(path, tmp_path)

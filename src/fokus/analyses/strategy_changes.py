@@ -6,17 +6,23 @@ status of every section and every finding. The next review, at least
 ``MIN_DAYS_BETWEEN_REVIEWS`` later, compares with the newest of them: which KPIs
 moved, which channels changed role or plan, and which findings are new or gone.
 Findings are compared across all sections, so this runs after them (``review.py``
-calls ``with_changes``); everything here is pure. docs/sections/strategy.md, "Since
+calls ``with_changes``); everything here is pure. Each section shows its own part
+of the changes: the strategy section the KPIs, the channels section the channel mix,
+every section its findings new and gone. docs/sections/strategy.md, "Since
 the previous review", has the rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
-from fokus.analyses.strategy_changes_findings import findings_changed
+from fokus.analyses.strategy_changes_findings import (
+    SectionChanges,
+    findings_changed,
+)
 from fokus.analyses.strategy_history import ROLE_NONE, SECTION
 from fokus.i18n import MessageKey, Percent
 from fokus.model.history import ChannelFigure, KpiFigure, ReviewRecord
@@ -42,56 +48,73 @@ STATUS_RANK = {
 too few posts, not measurable) only change."""
 
 
+CHANNELS_SECTION = "channels"
+"""The section that shows the change in the channel mix (roles, plan, posts a week)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Changes:
-    findings: tuple[Finding, ...]
-    tables: tuple[Table, ...]
+    """What changed, by the key of the section that shows it: the strategy section
+    the review dates, the KPIs and the summary over all findings; the channels
+    section the channel mix; every section compared its own findings new and gone."""
+
+    sections: Mapping[str, SectionChanges]
+
+    def of(self, section: str) -> SectionChanges:
+        return self.sections.get(section, SectionChanges())
 
 
 def compare(previous: ReviewRecord | None, current: ReviewRecord) -> Changes:
-    """What changed from ``previous`` to ``current``."""
+    """What changed from ``previous`` to ``current``, by section."""
     if previous is None:
-        return Changes(
-            (
-                Finding(
-                    "finding.strategy.since_none",
-                    "info",
-                    {"days": MIN_DAYS_BETWEEN_REVIEWS},
-                ),
-            ),
-            (),
+        none = Finding(
+            "finding.strategy.since_none", "info", {"days": MIN_DAYS_BETWEEN_REVIEWS}
         )
-    findings = [
-        Finding(
-            "finding.strategy.since_previous",
-            "info",
-            {
-                "previous": previous.reviewed_on,
-                "days": (current.reviewed_on - previous.reviewed_on).days,
-            },
-        ),
-        *_strategy_date(previous, current),
-    ]
+        return Changes(MappingProxyType({SECTION: SectionChanges((none,))}))
     kpi_findings, kpi_tables = _kpis(previous.kpis, current.kpis)
     channel_findings, channel_table = _channels(previous.channels, current.channels)
-    finding_summary, finding_table = findings_changed(previous, current)
-    findings.extend((*kpi_findings, *channel_findings, *finding_summary))
-    tables = (*kpi_tables, channel_table, finding_table)
-    return Changes(tuple(findings), tuple(t for t in tables if t.rows))
+    summary, by_section = findings_changed(previous, current)
+    strategy = SectionChanges(
+        (
+            Finding(
+                "finding.strategy.since_previous",
+                "info",
+                {
+                    "previous": previous.reviewed_on,
+                    "days": (current.reviewed_on - previous.reviewed_on).days,
+                },
+            ),
+            *_strategy_date(previous, current),
+            *kpi_findings,
+            summary,
+        ),
+        tuple(t for t in kpi_tables if t.rows),
+    )
+    channels = SectionChanges(
+        tuple(channel_findings), (channel_table,) if channel_table.rows else ()
+    )
+    sections = {SECTION: strategy, CHANNELS_SECTION: channels}
+    for key, own in by_section.items():
+        sections[key] = _joined(sections.get(key, SectionChanges()), own)
+    return Changes(MappingProxyType(sections))
+
+
+def _joined(first: SectionChanges, then: SectionChanges) -> SectionChanges:
+    return SectionChanges(first.findings + then.findings, first.tables + then.tables)
 
 
 def with_changes(
     sections: Sequence[SectionResult], changes: Changes
 ) -> tuple[SectionResult, ...]:
-    """The sections, the strategy section with the changes added to its end."""
+    """The sections, each that did not fail with its changes added to its end."""
     return tuple(
-        replace(
+        s
+        if s.status == "failed" or s.key not in changes.sections
+        else replace(
             s,
-            findings=s.findings + changes.findings,
-            tables=s.tables + changes.tables,
+            findings=s.findings + changes.of(s.key).findings,
+            tables=s.tables + changes.of(s.key).tables,
         )
-        if s.key == SECTION and s.status != "failed"
-        else s
         for s in sections
     )
 
@@ -326,7 +349,7 @@ def _channel_table(
             )
         )  # fmt: skip
     return Table(
-        "strategy.since_channels",
+        "channels.since_channels",
         "table.strategy.since_channels",
         (
             Column("platform", "column.strategy.channel", "label"),

@@ -1,5 +1,8 @@
 """What changed since the previous review: findings new and gone, in every section.
 
+Each section shows its own (a summary and a table of its findings new and gone,
+``SectionChanges``); the strategy section also sums them up over all sections.
+
 A finding is the same one in both reviews when its section, key and subject (its
 text parameters: names, channels, goals; ``strategy_history.finding_subject``) are.
 Only sections both reviews ran without failing are compared, and only findings of
@@ -8,8 +11,10 @@ Only sections both reviews ran without failing are compared, and only findings o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from fokus.i18n import Bilingual
 from fokus.model.history import FindingFigure, ReviewRecord, SectionFigure
@@ -33,60 +38,95 @@ def _usable(sections: Iterable[SectionFigure]) -> set[str]:
     return {s.key for s in sections if s.status != "failed"}
 
 
+@dataclass(frozen=True, slots=True)
+class SectionChanges:
+    """What one section shows of the changes since the previous review."""
+
+    findings: tuple[Finding, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
 def findings_changed(
     previous: ReviewRecord, current: ReviewRecord
-) -> tuple[list[Finding], Table]:
-    """Findings new or gone, in the sections both reviews ran without failing."""
+) -> tuple[Finding, dict[str, SectionChanges]]:
+    """Findings new or gone, in the sections both reviews ran without failing: the
+    summary over all of them (for the strategy section), and each such section's
+    own summary and table of its findings new and gone."""
     sections = _usable(previous.sections) & _usable(current.sections)
     then, now = _compared(previous, sections), _compared(current, sections)
     old = Counter(f.identity for f in then)
     new = Counter(f.identity for f in now)
     added = _take(now, new - old)
     gone = _take(then, old - new)
-    order = {s.key: i for i, s in enumerate(current.sections)}
-    rank = {severity: i for i, severity in enumerate(COMPARED_SEVERITIES)}
-
-    def rows(change: str, found: list[FindingFigure]) -> list[tuple[Param, ...]]:
-        """``change`` is the label key: new or gone."""
-        found = sorted(
-            found, key=lambda f: (rank[f.severity], order.get(f.section, 99))
-        )
-        return [
-            (
-                change,
-                f"section.{f.section}.title",
-                f"report.severity.{f.severity}",
-                Bilingual(f.text_nb, f.text_en),
-            )
-            for f in found
-        ]
-
     summary = Finding(
         "finding.strategy.since_findings",
         "info",
-        {
-            "previous": previous.reviewed_on,
-            "new": len(added),
-            "gone": len(gone),
-            "new_warnings": sum(f.severity != "notice" for f in added),
-            "gone_warnings": sum(f.severity != "notice" for f in gone),
-        },
+        {"previous": previous.reviewed_on, **_counts(added, gone)},
+    )
+    by_section = {
+        s.key: _section_changes(
+            s.key,
+            previous.reviewed_on,
+            [f for f in added if f.section == s.key],
+            [f for f in gone if f.section == s.key],
+        )
+        for s in current.sections
+        if s.key in sections
+    }
+    return summary, by_section
+
+
+def _counts(
+    added: Sequence[FindingFigure], gone: Sequence[FindingFigure]
+) -> dict[str, Param]:
+    return {
+        "new": len(added),
+        "gone": len(gone),
+        "new_warnings": sum(f.severity != "notice" for f in added),
+        "gone_warnings": sum(f.severity != "notice" for f in gone),
+    }
+
+
+def _section_changes(
+    section: str,
+    previous: dt.date,
+    added: Sequence[FindingFigure],
+    gone: Sequence[FindingFigure],
+) -> SectionChanges:
+    """One section's findings new and gone: a summary and, if any, the table."""
+    if not added and not gone:
+        return SectionChanges(
+            (Finding("finding.since.unchanged", "info", {"previous": previous}),)
+        )
+    rank = {severity: i for i, severity in enumerate(COMPARED_SEVERITIES)}
+
+    def rows(change: str, found: Sequence[FindingFigure]) -> list[tuple[Param, ...]]:
+        """``change`` is the label key: new or gone; the most serious first."""
+        return [
+            (
+                change,
+                f"report.severity.{f.severity}",
+                Bilingual(f.text_nb, f.text_en),
+            )
+            for f in sorted(found, key=lambda f: rank[f.severity])
+        ]
+
+    summary = Finding(
+        "finding.since.findings",
+        "info",
+        {"previous": previous, **_counts(added, gone)},
     )
     table = Table(
-        "strategy.since_findings",
-        "table.strategy.since_findings",
+        f"{section}.since_findings",
+        "table.since.findings",
         (
-            Column("change", "column.strategy.change_kind", "label"),
-            Column("section", "column.strategy.section", "label"),
-            Column("severity", "column.strategy.severity", "label"),
-            Column("finding", "column.strategy.finding", "label"),
+            Column("change", "column.since.change", "label"),
+            Column("severity", "column.since.severity", "label"),
+            Column("finding", "column.since.finding", "label"),
         ),
-        tuple(
-            rows("column.strategy.change.new", added)
-            + rows("column.strategy.change.gone", gone)
-        ),
+        tuple(rows("column.since.new", added) + rows("column.since.gone", gone)),
     )
-    return [summary], table
+    return SectionChanges((summary,), (table,))
 
 
 def _take(
