@@ -107,8 +107,11 @@ def test_scorecard_lines(review: MakeReview) -> None:
         "Where the nine considerations stand "
         "1 Does the strategy need adjusting? ◆ Fix now Only Jul på kaia posts have "
         "figures for the period; at least 30 are needed to say anything firm here. "
-        "2 Are you using AI in the best way? ○ Too little data Too little data to say "
-        "anything firm yet. "
+        # Too little data and no finding: the verdict says what would fill it.
+        "2 Are you using AI in the best way? ○ Too little data Fill in "
+        "registers/ai_tools.csv (fokus init writes the template): one row per AI "
+        "tool, with its purpose, owner, users, cost a month, hours saved a month and "
+        "whether it handles personal data. "
         "3 Is your security under control? ✕ Analysis failed The analysis stopped "
         "with an error; the rest of the report is unaffected."
     )

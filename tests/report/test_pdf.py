@@ -326,9 +326,15 @@ def test_fokus_review_writes_the_pdf(demo_workspace: Path, tmp_path: Path) -> No
     pdf = copy / "reports" / "review.pdf"
     html = copy / "reports" / "review.html"
     json = copy / "reports" / "review.json"
-    assert " ".join(result.stdout.split()) == (
-        f"Rapporten er skrevet: {html}, {pdf} og {json}."
-    )
+    reports = copy / "reports"
+    assert result.stdout.splitlines() == [
+        "Rapporten er skrevet:",
+        f"  {html}",
+        f"  {pdf}",
+        f"  {json}",
+        f"  {reports / 'review-tables.xlsx'}",
+        f"  {reports / 'review.pptx'}",
+    ]
     pages = _page_count(pdf)
     # Cover and contents, the nine considerations and the appendix, at least.
     assert pages >= 11
@@ -364,7 +370,11 @@ def test_review_without_weasyprint_writes_html_and_json(tmp_path: Path) -> None:
         "mangler (ModuleNotFoundError: import of weasyprint halted; None in sys.modules)."
     )
     assert "Installer WeasyPrint (pip install 'weasyprint>=70,<71')" in err
-    assert " ".join(result.stdout.split()) == (
-        f"Rapporten er skrevet: {reports / 'review.html'} og "
-        f"{reports / 'review.json'}, men uten PDF."
-    )
+    # The list of files written leaves the PDF out.
+    assert result.stdout.splitlines() == [
+        "Rapporten er skrevet:",
+        f"  {reports / 'review.html'}",
+        f"  {reports / 'review.json'}",
+        f"  {reports / 'review-tables.xlsx'}",
+        f"  {reports / 'review.pptx'}",
+    ]

@@ -11,7 +11,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.slide import Slide
 
-from fokus.i18n import Language, MessageKey
+from fokus.i18n import Language, MessageKey, translate
 from fokus.model.results import (
     Action,
     Chart,
@@ -128,7 +128,7 @@ def test_the_deck_has_the_title_scorecard_plan_and_a_slide_per_consideration() -
         ["1. Trenger strategien en justering?", "I god form",
          "Ingen funn som krever tiltak."],
         ["2. Bruker dere AI på en optimal måte?", "For lite data",
-         "For lite data til å si noe sikkert ennå."],
+         short_verdict(translate("section.ai_tools.fill", "nb"))],
         ["3. Hva bør tiden dere sparer, gå til?", "Bør følges opp", TOO_FEW_NB],
         ["4. Omfang og frekvens", "Analysen feilet",
          "Analysen stoppet med en feil; resten av rapporten er uberørt."],
