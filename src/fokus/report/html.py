@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,10 +26,19 @@ from fokus import __version__
 from fokus.i18n import Language, format_day, translate
 from fokus.model.results import Review
 from fokus.report.blocks import (
+    ChartBlock,
     FindingBlock,
     ReportDocument,
     SectionBlock,
     TableBlock,
+)
+from fokus.report.charts import (
+    FORMAT_LOCALE,
+    TIME_FORMAT_LOCALE,
+    chart_spec,
+    chart_svg,
+    javascript_bundle,
+    summary,
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
 from fokus.report.document import build_document
@@ -71,6 +81,21 @@ class TableView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartView:
+    """A chart: interactive from ``spec`` on screen, the static ``svg`` in print
+    (made only for print: it costs a fraction of a second per chart)."""
+
+    dom_id: str
+    title: str
+    note: str | None
+    summary: str
+    spec: Markup
+    """The Vega-Lite spec as JSON safe inside ``<script type="application/json">``."""
+    svg: Markup
+    table: TableView
+
+
+@dataclass(frozen=True, slots=True)
 class ActionView:
     text: str
     meta: str
@@ -86,10 +111,11 @@ class SectionView:
     tables: tuple[TableView, ...]
     actions: tuple[ActionView, ...]
     error: str | None
+    charts: tuple[ChartView, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.findings or self.tables or self.actions)
+        return not (self.findings or self.tables or self.actions or self.charts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +128,35 @@ class PageView:
     workspace: str
     sections: tuple[SectionView, ...]
     footer: str
+    for_print: bool = False
+
+    @property
+    def has_charts(self) -> bool:
+        return any(section.charts for section in self.sections)
 
 
-def render_html(review: Review, workspace: str) -> str:
-    """A complete HTML document for ``review``, in the review's language."""
+def render_html(review: Review, workspace: str, *, for_print: bool = False) -> str:
+    """A complete HTML document for ``review``, in the review's language.
+
+    ``for_print`` (the PDF's input) shows each chart as static SVG and leaves out
+    every script; on screen the charts are drawn interactively by the Vega bundle,
+    inlined once and only when the page has charts.
+    """
     doc = build_document(review, workspace)
-    page = _page(doc)
+    page = _page(doc, for_print=for_print)
     css = _asset("report.css")
-    script = _asset("sortable.js")
+    scripts: tuple[str, ...] = ()
+    if not for_print:
+        scripts = (_asset("sortable.js"),)
+        if page.has_charts:
+            scripts += (javascript_bundle(), _asset("charts.js"))
     csp = "; ".join(
         (
             "default-src 'none'",
             f"style-src '{_sha256(css)}'",
-            f"script-src '{_sha256(script)}'",
+            "script-src " + " ".join(f"'{_sha256(s)}'" for s in scripts)
+            if scripts
+            else "script-src 'none'",
             "img-src data:",
             "base-uri 'none'",
             "form-action 'none'",
@@ -125,9 +167,35 @@ def render_html(review: Review, workspace: str) -> str:
         page=page,
         t=_translator(doc.language),
         css=Markup(css),  # noqa: S704 -- our own packaged file, never user text
-        script=Markup(script),  # noqa: S704 -- our own packaged file
+        # Our own packaged files and vl-convert's bundle, never user text.
+        scripts=tuple(Markup(s) for s in scripts),  # noqa: S704
+        chart_locale=_json_data(
+            {
+                "format": FORMAT_LOCALE[doc.language],
+                "time": TIME_FORMAT_LOCALE[doc.language],
+            }
+        ),
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
     )
+
+
+def _json_data(value: object) -> Markup:
+    """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&``
+    escaped (no text can close the element or open a comment), and U+2028/9 too."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, escaped in _JSON_ESCAPES:
+        text = text.replace(raw, escaped)
+    return Markup(text)  # noqa: S704 -- escaped just above
+
+
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @cache
@@ -167,7 +235,7 @@ def _translator(language: Language) -> Callable[..., str]:
     return t
 
 
-def _page(doc: ReportDocument) -> PageView:
+def _page(doc: ReportDocument, *, for_print: bool = False) -> PageView:
     lang = doc.language
     organisation = doc.organisation.strip() or translate(
         "report.cover.organisation.unnamed", lang
@@ -188,13 +256,14 @@ def _page(doc: ReportDocument) -> PageView:
         period=period,
         generated=format_day(doc.generated_at.date(), lang),
         workspace=doc.workspace,
-        sections=_sections(doc.sections, lang),
+        sections=_sections(doc.sections, lang, for_print=for_print),
         footer=translate("report.footer", lang, version=__version__),
+        for_print=for_print,
     )
 
 
 def _sections(
-    sections: tuple[SectionBlock, ...], lang: Language
+    sections: tuple[SectionBlock, ...], lang: Language, *, for_print: bool = False
 ) -> tuple[SectionView, ...]:
     views: list[SectionView] = []
     used: set[str] = set(_RESERVED_IDS)
@@ -205,11 +274,13 @@ def _sections(
         if not _SAFE_ID.fullmatch(dom_id) or dom_id in used:
             dom_id = f"section-{index}"
         used.add(dom_id)
-        views.append(_section(section, dom_id, lang))
+        views.append(_section(section, dom_id, lang, for_print=for_print))
     return tuple(views)
 
 
-def _section(section: SectionBlock, dom_id: str, lang: Language) -> SectionView:
+def _section(
+    section: SectionBlock, dom_id: str, lang: Language, *, for_print: bool = False
+) -> SectionView:
     return SectionView(
         dom_id=dom_id,
         title=section.title,
@@ -230,7 +301,37 @@ def _section(section: SectionBlock, dom_id: str, lang: Language) -> SectionView:
             for a in section.actions
         ),
         error=section.error,
+        charts=tuple(
+            _chart(chart, f"{dom_id}-chart-{i}", lang, for_print=for_print)
+            for i, chart in enumerate(section.charts, start=1)
+        ),
     )
+
+
+def _chart(
+    chart: ChartBlock, dom_id: str, lang: Language, *, for_print: bool
+) -> ChartView:
+    return ChartView(
+        dom_id=dom_id,
+        title=chart.title,
+        note=chart.note,
+        summary=summary(chart, lang),
+        spec=_json_data(chart_spec(chart, lang)),
+        svg=_scoped_svg(chart_svg(chart, lang), dom_id) if for_print else Markup(""),
+        table=_table(chart.data, f"{dom_id}-data", lang),
+    )
+
+
+def _scoped_svg(svg: str, dom_id: str) -> Markup:
+    """vl-convert's SVG with its ids (gradients, clip paths) prefixed by the chart's
+    own id: several SVGs inline in one page must not share an id. Vega escapes every
+    text it writes, so the markup is safe to include as is (tested)."""
+    ids = _SVG_ID.findall(svg)
+    for name in ids:
+        svg = svg.replace(f'id="{name}"', f'id="{dom_id}-{name}"')
+        svg = svg.replace(f"url(#{name})", f"url(#{dom_id}-{name})")
+        svg = svg.replace(f'href="#{name}"', f'href="#{dom_id}-{name}"')
+    return Markup(svg)  # noqa: S704 -- Vega's own escaped output
 
 
 def _finding(finding: FindingBlock, lang: Language) -> FindingView:
