@@ -240,3 +240,8 @@ def make_chart_review(language: str = "nb") -> Review:
     base = make_review(language)
     first = dataclasses.replace(base.sections[0], charts=make_charts())
     return dataclasses.replace(base, sections=(first, *base.sections[1:]))
+
+
+@pytest.fixture
+def chart_review() -> Callable[..., Review]:
+    return make_chart_review
