@@ -44,7 +44,7 @@ def test_bar_has_bars_an_interval_and_named_axes(blocks: Blocks) -> None:
     spec = chart_spec(blocks()["bar"], "nb")
     bars, rule = spec["layer"]
     assert spec["title"] == {"text": "Omfang og frekvens", "anchor": "start"}
-    assert spec["width"] == 400
+    assert spec["width"] == 360
     assert spec["height"] == {"step": 22}
     assert bars["mark"] == {"type": "bar", "color": "#3b6e8f"}
     assert bars["encoding"]["y"] == {
@@ -52,7 +52,7 @@ def test_bar_has_bars_an_interval_and_named_axes(blocks: Blocks) -> None:
         "type": "nominal",
         "sort": None,
         "title": "Kanal",
-        "axis": {"labelLimit": 160},
+        "axis": {"labelLimit": 260},
     }
     assert bars["encoding"]["x"] == {
         "field": "y",

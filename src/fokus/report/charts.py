@@ -26,11 +26,12 @@ import vl_convert as vlc
 from fokus.i18n import Language, show, translate
 from fokus.model.results import Param
 from fokus.report.blocks import ChartBlock, ColumnBlock, is_missing
-from fokus.report.display import denominator_name
 
-WIDTH = 400
-"""The plotting area in CSS pixels: with its axes it fits an A4 column (about 640
-px), and the page scales it down to a phone's width."""
+WIDTH = 360
+"""The plotting area in CSS pixels: with its axes and category names (up to
+``LABEL_LIMIT``) it fits an A4 column (about 670 px), and the page scales it down
+to a phone's width."""
+LABEL_LIMIT = 260
 HEIGHT = 240
 ROW_HEIGHT = 22
 """Bars and heatmap rows get a fixed step each, so long lists grow downwards."""
@@ -251,14 +252,12 @@ def _axis_title(column: ColumnBlock, language: Language) -> str:
     title = column.label
     if column.kind == "percent":
         title = translate("report.chart.unit.percent", language, label=title)
-    if column.denominator:
-        basis = column.denominator.split(";", 1)[0].strip()
-        title = translate(
-            "report.chart.per",
-            language,
-            label=title,
-            denominator=denominator_name(basis, language),
-        )
+    basis = (column.denominator or "").split(";", 1)[0].strip()
+    name = translate(f"report.denominator.{basis}", language)
+    if basis and name != f"report.denominator.{basis}":
+        # Only a denominator the catalogs name: a free description (``reach or
+        # views, as the basis column says``) is for the method note, not an axis.
+        title = translate("report.chart.per", language, label=title, denominator=name)
     return title
 
 
@@ -344,6 +343,25 @@ def _finish(
     )
 
 
+def _one_series(rows: list[Row]) -> bool:
+    return len({row.get("series") for row in rows}) <= 1
+
+
+def _series_colour(chart: ChartBlock) -> dict[str, Any]:
+    """A calm colour per series, in the data's order, legend below."""
+    if chart.series is None:
+        return {}
+    return {
+        "color": alt.Color(
+            "series:N",
+            sort=None,
+            title=_column(chart, chart.series).label,
+            scale=alt.Scale(range=list(SERIES)),
+            legend=alt.Legend(orient="bottom", symbolOpacity=1),
+        )
+    }
+
+
 # -- kinds --------------------------------------------------------------------
 
 
@@ -355,7 +373,7 @@ def _bar(chart: ChartBlock, rows: list[Row], language: Language) -> Any:
         "x:N",
         sort=None,
         title=_column(chart, chart.x).label,
-        axis=alt.Axis(labelLimit=160),
+        axis=alt.Axis(labelLimit=LABEL_LIMIT),
     )
     value_scale = alt.Scale(zero=True)
     base = _base(chart, rows, language)
@@ -385,8 +403,13 @@ def _heatmap(chart: ChartBlock, rows: list[Row], language: Language) -> Any:
     if chart.series is None:
         raise ValueError(f"chart {chart.key}: a heatmap needs a series column")
     y_col = _column(chart, chart.y)
-    x = alt.X("x:O", sort=None, title=_column(chart, chart.x).label)
-    y = alt.Y("series:O", sort=None, title=_column(chart, chart.series).label)
+    x = alt.X("x:O", sort="ascending", title=_column(chart, chart.x).label)
+    y = alt.Y(
+        "series:O",
+        sort=None,
+        title=_column(chart, chart.series).label,
+        axis=alt.Axis(labelLimit=LABEL_LIMIT),
+    )
     base = _base(chart, rows, language)
     outline = base.mark_rect(fill="#ffffff", stroke="#d1d5db", strokeWidth=0.5).encode(
         x=x, y=y
@@ -401,7 +424,9 @@ def _heatmap(chart: ChartBlock, rows: list[Row], language: Language) -> Any:
                 "y:Q",
                 title=_axis_title(y_col, language),
                 scale=alt.Scale(scheme="blues"),
-                legend=alt.Legend(format=_number_format(y_col), orient="bottom"),
+                legend=alt.Legend(
+                    format=_number_format(y_col), orient="bottom", titleLimit=400
+                ),
             ),
             tooltip=_tooltips(chart, language, x_type="O"),
         )
@@ -427,35 +452,24 @@ def _trend(chart: ChartBlock, rows: list[Row], language: Language) -> Any:
         title=_axis_title(y_col, language),
         axis=alt.Axis(format=_number_format(y_col)),
     )
-    colour: dict[str, Any] = {}
-    if chart.series is not None:
-        colour = {
-            "color": alt.Color(
-                "series:N",
-                sort=None,
-                title=_column(chart, chart.series).label,
-                scale=alt.Scale(range=list(SERIES)),
-                legend=alt.Legend(orient="bottom"),
-            )
-        }
+    colour = _series_colour(chart)
     base = _base(chart, rows, language)
     layers: list[Any] = []
-    if chart.low is not None and chart.high is not None:
+    if chart.low is not None and chart.high is not None and _one_series(rows):
+        # One band per line would hide the lines; with several series the
+        # intervals stay in the table.
         layers.append(
             base.mark_area(opacity=0.15, color=MAIN).encode(
                 x=x, y="low:Q", y2="high:Q", **colour
             )
         )
-    line_colour = colour or {}
-    layers.append(
-        base.mark_line(color=MAIN, strokeWidth=2).encode(x=x, y=y, **line_colour)
-    )
+    layers.append(base.mark_line(color=MAIN, strokeWidth=2).encode(x=x, y=y, **colour))
     layers.append(
         base.mark_point(filled=True, color=MAIN, size=36).encode(
             x=x,
             y=y,
             tooltip=_tooltips(chart, language, x_type="T"),
-            **line_colour,
+            **colour,
             **_small_encoding(chart, rows, language),
         )
     )
@@ -479,12 +493,14 @@ def _pareto(chart: ChartBlock, rows: list[Row], language: Language) -> Any:
         scale=alt.Scale(domain=[0, 1]),
         axis=percent,
     )
+    colour = _series_colour(chart)
     base = _base(chart, rows, language)
-    curve = base.mark_line(color=MAIN, strokeWidth=2).encode(x=x, y=y)
+    curve = base.mark_line(color=MAIN, strokeWidth=2).encode(x=x, y=y, **colour)
     points = base.mark_point(filled=True, color=MAIN, size=30).encode(
         x=x,
         y=y,
         tooltip=_tooltips(chart, language, x_type="Q"),
+        **colour,
         **_small_encoding(chart, rows, language),
     )
     marker = [{"y": 0.8, "label": translate("report.chart.pareto_line", language)}]
