@@ -4,18 +4,26 @@ every group kept (small ones marked), and a spec the report can draw."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from posts_table import DEMO_TODAY
 
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.analyses.channels import Channels
 from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
+from fokus.analyses.security import Security
 from fokus.analyses.stats import MIN_POSTS
 from fokus.model.results import Chart, SectionResult, Table
+from fokus.registers.reader import read_registers
 from fokus.report.blocks import section_block
 from fokus.report.charts import chart_spec
+from fokus.review import review_data
+from fokus.store import Store
+from fokus.workspace import open_workspace
 
 Demo = tuple[ReviewData, ReviewContext]
 
@@ -98,6 +106,21 @@ def test_organic_trend_is_the_trend_table(demo_data: Demo) -> None:
     )
     assert chart.data.rows == _table(result, "organic.trend").rows
     assert chart.data.title_key == "table.organic.chart.trend"
+
+
+def test_security_chart_counts_the_fix_list_by_severity(demo_workspace: Path) -> None:
+    workspace = open_workspace(demo_workspace)
+    registers = read_registers(workspace.registers_dir)
+    context = ReviewContext(workspace.config, DEMO_TODAY, registers=registers)
+    with Store.open(workspace.database_path, read_only=True) as store:
+        result = Security().run(review_data(store), context)
+    (chart,) = result.charts
+    fixes = Counter(str(r[0]) for r in _table(result, "security.fix_list").rows)
+    assert [(str(r[0]), r[1]) for r in chart.data.rows] == [
+        (f"report.severity.{s}", fixes[f"report.severity.{s}"])
+        for s in ("critical", "warning", "notice", "info")
+    ]
+    assert chart.data.rows[0][1] == 3  # the demo's three critical problems
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])

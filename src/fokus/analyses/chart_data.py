@@ -37,14 +37,15 @@ def bar_from_table(
     value: str,
     low: str | None,
     high: str | None,
-    n: str,
+    n: str | None,
     note_key: str,
     category_key: str = "column.chart.group",
     min_n: int = MIN_POSTS,
     keep: Sequence[int] | None = None,
 ) -> Chart | None:
     """A bar per row with a value: named by the ``parts`` columns, with the
-    interval ``low``–``high`` and the group size ``n``; None without any value.
+    interval ``low``–``high`` and the group size ``n`` (rows under ``min_n`` are
+    drawn faded); None without any value.
     ``keep`` limits the rows to those indexes (e.g. organic posts only)."""
     index = {c.key: i for i, c in enumerate(table.columns)}
     columns = {c.key: c for c in table.columns}
@@ -63,7 +64,7 @@ def bar_from_table(
                 row[index[value]],
                 None if low is None else row[index[low]],
                 None if high is None else row[index[high]],
-                row[index[n]],
+                None if n is None else row[index[n]],
             )
         )
     if not rows:
@@ -89,7 +90,7 @@ def bar_from_table(
         y="value",
         low="low" if low is not None else None,
         high="high" if high is not None else None,
-        n="n",
+        n=None if n is None else "n",
         min_n=min_n,
         note_key=note_key,
     )
