@@ -6,6 +6,13 @@ fixed values ever reach an attribute. Bidirectional control characters are
 neutralised in every output, so a name cannot reorder the text around it. A
 Content-Security-Policy admits only the inline CSS and script shipped here (by
 hash): the page makes no requests, and injected markup could not run either.
+
+Charts (docs/report.md) add the Vega bundle and ``charts.js``, also by hash, once
+per page and only when there are charts; their specs are JSON data blocks. The
+policy needs no ``'unsafe-eval'``: ``charts.js`` asks vega-embed for ``ast: true``,
+so Vega's expressions run in vega-embed's bundled interpreter instead of being
+compiled with ``new Function``. ``for_print`` (the PDF's input) draws each chart as
+static SVG and has no script at all.
 """
 
 from __future__ import annotations
