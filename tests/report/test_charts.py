@@ -173,6 +173,15 @@ def test_pareto_marks_the_80_percent_line(blocks: Blocks) -> None:
     rule_data = spec["datasets"][rule["data"]["name"]]
     assert rule_data == [{"y": 0.8, "label": "80 % av resultatet"}]
     assert label["mark"]["type"] == "text"
+    # No group sizes, so no small-group field and no faded points.
+    assert spec["datasets"][points["data"]["name"]] == [
+        {"x": 0.0, "y": 0.0},
+        {"x": 0.1, "y": 0.5},
+        {"x": 0.2, "y": 0.8},
+        {"x": 0.5, "y": 0.95},
+        {"x": 1.0, "y": 1.0},
+    ]
+    assert "opacity" not in points["encoding"]
 
 
 @pytest.mark.parametrize(

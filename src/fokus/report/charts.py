@@ -213,11 +213,12 @@ def _rows(chart: ChartBlock, language: Language) -> list[Row]:
             column = chart.data.columns[index[key]]
             value = raw[index[key]] if index[key] < len(raw) else None
             row[name] = _value(value, column, language)
-        n = row.get("n")
-        thin = isinstance(n, float) and n < chart.min_n
-        row["group"] = small if thin else _large_label(chart, language)
-        if chart.kind == "heatmap" and thin:
-            row["y"] = None  # suppressed: the cell stays empty
+        if chart.n is not None:
+            n = row.get("n")
+            thin = isinstance(n, float) and n < chart.min_n
+            row["group"] = small if thin else _large_label(chart, language)
+            if chart.kind == "heatmap" and thin:
+                row["y"] = None  # suppressed: the cell stays empty
         rows.append(row)
     return rows
 
@@ -317,7 +318,7 @@ def _small_encoding(
 ) -> dict[str, Any]:
     """Opacity by group size, with a legend, when some group is small."""
     small = _small_label(chart, language)
-    if chart.n is None or not any(r["group"] == small for r in rows):
+    if chart.n is None or not any(r.get("group") == small for r in rows):
         return {}
     large = _large_label(chart, language)
     return {
