@@ -86,6 +86,39 @@ def test_concentration_of_ten_posts_by_hand(store: Store) -> None:
     assert rows["section.focus.measure.reach"]["top20"] == pytest.approx(0.2)
 
 
+def test_pareto_chart_of_ten_posts_by_hand(store: Store) -> None:
+    for i in range(1, 11):  # engagement 1..10, total 55; reach 100 each
+        add_post(store, "facebook", f"p{i}", DAY, reactions=i, reach=100)
+    (chart,) = _run(store).charts
+    assert (chart.key, chart.kind, chart.x, chart.y, chart.series) == (
+        "focus.pareto",
+        "pareto",
+        "posts",
+        "result",
+        "measure",
+    )
+    assert chart.note_key == "section.focus.chart.pareto"
+    engagement = [
+        (row[1], row[2])
+        for row in chart.data.rows
+        if row[0] == "section.focus.measure.engagement"
+    ]
+    cumulative = [0, 10, 19, 27, 34, 40, 45, 49, 52, 54, 55]
+    assert [x for x, _ in engagement] == pytest.approx([d / 10 for d in range(11)])
+    assert [y for _, y in engagement] == pytest.approx([c / 55 for c in cumulative])
+    reach = [
+        row[2] for row in chart.data.rows if row[0] == "section.focus.measure.reach"
+    ]
+    assert reach == pytest.approx([d / 10 for d in range(11)])
+    assert {row[3] for row in chart.data.rows} == {10}
+
+
+def test_no_pareto_chart_below_the_minimum(store: Store) -> None:
+    for i in range(MIN_POSTS - 1):
+        add_post(store, "x", f"p{i}", DAY, likes=i + 1)
+    assert _run(store).charts == ()
+
+
 def test_top_share_rounds_the_post_count_up(store: Store) -> None:
     for i in range(1, 13):  # 12 posts: top 10 % = ceil(1.2) = 2 posts
         add_post(store, "instagram", f"p{i}", DAY, likes=i)

@@ -156,6 +156,33 @@ def test_unallocated_hours_and_empty_areas(empty: ReviewData) -> None:
     ]  # fmt: skip
 
 
+def test_allocation_chart_has_the_areas_and_the_unplanned_hours(
+    empty: ReviewData,
+) -> None:
+    result = _run(empty, _register(
+        ["Drafting copy", "17", "2", "3", "", "", "2", "", ""],
+        ["Replies", "8", "", "", "", "", "", "8", ""],
+    ))  # fmt: skip
+    chart = next(c for c in result.charts if c.key == "time_use.allocation.chart")
+    assert (chart.kind, chart.n, chart.low) == ("bar", None, None)
+    # Every area and the unplanned hours; the total is not a bar.
+    assert [(str(r[0]), r[1]) for r in chart.data.rows] == [
+        ("section.time_use.area.analysis", 2.0),
+        ("section.time_use.area.creative", 3.0),
+        ("section.time_use.area.prioritisation", 0.0),
+        ("section.time_use.area.relationships", 0.0),
+        ("section.time_use.area.human_content", 2.0),
+        ("section.time_use.area.dialogue", 8.0),
+        ("section.time_use.area.reuse", 0.0),
+        ("section.time_use.unallocated", 10.0),
+    ]
+    assert translate(
+        chart.data.rows[0][0].key, "nb", **chart.data.rows[0][0].params
+    ) == (  # type: ignore[union-attr]
+        translate("section.time_use.area.analysis", "nb")
+    )
+
+
 def test_a_little_unallocated_time_is_a_notice(empty: ReviewData) -> None:
     result = _run(empty, _register(["Drafts", "10", "1", "1", "1", "1", "1", "1", "3"]))
     assert _finding(result, "unallocated").severity == "notice"  # 1 of 10 hours

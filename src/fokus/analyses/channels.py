@@ -13,6 +13,7 @@ support channel (``channels_choice``) and the best times to post
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 import ibis
@@ -37,9 +38,19 @@ from fokus.analyses.channels_data import (
 )
 from fokus.analyses.channels_frequency import frequency
 from fokus.analyses.channels_timing import timing
+from fokus.analyses.chart_data import joined_label
 from fokus.analyses.stats import MIN_POSTS, enough, median_difference, median_interval
 from fokus.i18n import MessageKey
-from fokus.model.results import Action, Column, Evidence, Finding, SectionResult, Table
+from fokus.model.results import (
+    Action,
+    Chart,
+    Column,
+    Evidence,
+    Finding,
+    Param,
+    SectionResult,
+    Table,
+)
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -83,7 +94,7 @@ class Channels:
         posts = channel_posts(data)
         known = channels(data, context.config)
         covered = spans(posts)
-        overview = _overview(posts, known, covered)
+        overview, result_chart = _overview(posts, known, covered)
         trend, trend_findings = _trend(posts, known, covered)
         followers = _followers(data)
         freq = frequency(posts, known)
@@ -118,10 +129,17 @@ class Channels:
             findings=tuple(findings),
             tables=tuple(t for t in tables if t.rows),
             actions=(*choice.actions, *freq.actions),
+            charts=tuple(
+                c
+                for c in (result_chart, _timing_chart(times.table))
+                if c is not None and c.data.rows
+            ),
         )
 
 
-def _overview(posts: ir.Table, known: list[Channel], covered: dict[Key, Span]) -> Table:
+def _overview(
+    posts: ir.Table, known: list[Channel], covered: dict[Key, Span]
+) -> tuple[Table, Chart]:
     by = ["platform", "account_id", "paid"]
     counts = posts.group_by(by).aggregate(
         posts=posts.count(),
@@ -137,11 +155,27 @@ def _overview(posts: ir.Table, known: list[Channel], covered: dict[Key, Span]) -
     engagement = grouped_values(posts, by, "engagement")
     names = {c.key: c.name for c in known}
     rows = []
+    bars: list[tuple[Param, ...]] = []
     for r in sorted(records(counts), key=_order):
         group = (r["platform"], r["account_id"], r["paid"])
         n = int(r["posts"])
         small = not enough(n)
         result = _median_cells(results.get(group, []), small)
+        # The chart shows small groups too, faded, where the table says "too few".
+        if results.get(group):
+            bars.append(
+                (
+                    joined_label(
+                        [
+                            (platform_key(r["platform"]), True),
+                            (names.get(group[:2], r["account_id"]), False),
+                            (f"column.channels.paid.{r['paid']}", True),
+                        ]
+                    ),
+                    *_median_cells(results[group], small=False),
+                    len(results[group]),
+                )
+            )
         engaged = _median_cells(engagement.get(group, []), small)
         span = covered[(r["platform"], r["account_id"])]
         rows.append(
@@ -163,6 +197,77 @@ def _overview(posts: ir.Table, known: list[Channel], covered: dict[Key, Span]) -
                 too_few() if small else None,
             )
         )
+    return _overview_table(rows), _result_chart(bars)
+
+
+def _result_chart(bars: list[tuple[Param, ...]]) -> Chart:
+    """Median result per post and channel, with its interval, n per bar."""
+    data = Table(
+        "channels.result",
+        "table.channels.chart.result",
+        (
+            Column("channel", "column.chart.channel", "label"),
+            Column("result", "column.channels.result_median", "number"),
+            Column("low", "column.chart.low", "number"),
+            Column("high", "column.chart.high", "number"),
+            Column("n", "column.chart.n", "integer"),
+        ),
+        tuple(bars),
+    )
+    return Chart(
+        "channels.result",
+        "bar",
+        data,
+        x="channel",
+        y="result",
+        low="low",
+        high="high",
+        n="n",
+        min_n=MIN_POSTS,
+        note_key="section.channels.chart.result",
+    )
+
+
+def _timing_chart(timing: Table) -> Chart | None:
+    """The timing table as one heatmap: a row per channel and weekday, a column per
+    block of hours, coloured by the result against the account's usual; cells with
+    too few posts stay empty."""
+    if not any(row[5] is not None for row in timing.rows):
+        return None
+    rows = tuple(
+        (
+            joined_label([(platform, True), (account, False), (weekday, True)]),
+            hours,
+            n,
+            vs_baseline,
+        )
+        for platform, account, weekday, hours, n, vs_baseline, *_rest in timing.rows
+    )
+    data = Table(
+        "channels.timing_chart",
+        "table.channels.chart.timing",
+        (
+            Column("day", "column.chart.channel_day", "label"),
+            Column("hours", "column.channels.hours"),
+            Column("n", "column.channels.n", "integer"),
+            Column("vs_baseline", "column.channels.vs_baseline", "number"),
+        ),
+        rows,
+    )
+    return Chart(
+        "channels.timing",
+        "heatmap",
+        data,
+        x="hours",
+        y="vs_baseline",
+        series="day",
+        n="n",
+        min_n=MIN_POSTS,
+        note_key="section.channels.chart.timing",
+    )
+
+
+def _overview_table(rows: Sequence[tuple[Param, ...]]) -> Table:
     return Table(
         "channels.overview",
         "table.channels.overview",

@@ -18,7 +18,12 @@ from itertools import combinations
 from typing import TYPE_CHECKING, ClassVar
 
 from fokus.analyses.base import ReviewContext, ReviewData, scalar, to_date
-from fokus.analyses.focus_concentration import ALL, Concentration, concentrations
+from fokus.analyses.focus_concentration import (
+    ALL,
+    DECILES,
+    Concentration,
+    concentrations,
+)
 from fokus.analyses.focus_experiments import ExperimentResult, analyse_experiment
 from fokus.analyses.focus_scenario import Dimension, Scenario, scenarios
 from fokus.analyses.register_problems import problem_findings
@@ -27,6 +32,7 @@ from fokus.i18n import MessageKey
 from fokus.model.results import (
     Action,
     CellKind,
+    Chart,
     Column,
     Evidence,
     Finding,
@@ -73,6 +79,7 @@ class Focus:
         findings: list[Finding] = []
         tables: list[Table] = []
         actions: list[Action] = []
+        charts: list[Chart] = []
         found: list[Concentration] = []
         if last is not None:
             first = last - dt.timedelta(days=YEAR_DAYS - 1)
@@ -80,6 +87,7 @@ class Focus:
             found = concentrations(year)
             findings.extend(_concentration_findings(found, first, last))
             tables.extend(_concentration_tables(found))
+            charts.extend(_pareto_chart(found))
             dimensions: list[Dimension] = ["format"]
             if scalar(year.labels.notnull().sum()):
                 dimensions.append("pillar")
@@ -108,6 +116,7 @@ class Focus:
             findings=tuple(findings),
             tables=tuple(t for t in tables if t.rows),
             actions=tuple(actions),
+            charts=tuple(charts),
         )
 
 
@@ -213,6 +222,42 @@ def _concentration_tables(found: list[Concentration]) -> list[Table]:
         tuple(pareto),
     )
     return [summary, curve]
+
+
+def _pareto_chart(found: list[Concentration]) -> list[Chart]:
+    """All channels together: the cumulative share of each measure's total against
+    the share of posts, best posts first, from (0, 0) to (1, 1)."""
+    rows: list[tuple[Param, ...]] = []
+    for c in found:
+        if c.scope != ALL or not enough(c.n):
+            continue
+        measure = f"section.focus.measure.{c.measure}"
+        points = ((0.0, 0.0), *((d / 10, c.top(d)) for d in DECILES), (1.0, 1.0))
+        rows.extend((measure, share, result, c.n) for share, result in points)
+    if not rows:
+        return []
+    data = Table(
+        "focus.pareto_chart",
+        "table.focus.chart.pareto",
+        (
+            Column("measure", "column.focus.measure", "label"),
+            Column("posts", "column.focus.chart.posts_share", "percent"),
+            Column("result", "column.focus.chart.result_share", "percent"),
+            Column("n", "column.posts", "integer"),
+        ),
+        tuple(rows),
+    )
+    return [
+        Chart(
+            "focus.pareto",
+            "pareto",
+            data,
+            x="posts",
+            y="result",
+            series="measure",
+            note_key="section.focus.chart.pareto",
+        )
+    ]
 
 
 def _concentration_actions(found: list[Concentration]) -> list[Action]:

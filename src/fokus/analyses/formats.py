@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from fokus.analyses.base import ReviewContext, ReviewData
+from fokus.analyses.chart_data import bar_from_table
 from fokus.analyses.format_groups import (
     OUTCOMES,
     Group,
@@ -42,7 +43,15 @@ from fokus.analyses.video_length import (
     length_buckets,
 )
 from fokus.i18n import MessageKey
-from fokus.model.results import Action, Evidence, Finding, Param, SectionResult
+from fokus.model.results import (
+    Action,
+    Chart,
+    Evidence,
+    Finding,
+    Param,
+    SectionResult,
+    Table,
+)
 
 Channel = tuple[str, str]
 
@@ -92,6 +101,7 @@ class Formats:
         tables = [
             ranking_table(o, [rankings[ch][o] for ch in by_channel]) for o in OUTCOMES
         ]
+        charts = tuple(c for c in map(_chart, tables) if c is not None)
         if buckets:
             tables.append(video_table(buckets, accounts))
         return SectionResult(
@@ -100,6 +110,7 @@ class Formats:
             findings=tuple(findings),
             tables=tuple(tables),
             actions=tuple(actions),
+            charts=charts,
         )
 
 
@@ -380,3 +391,21 @@ def _median_of(bucket: LengthBucket, measure: WatchMeasure) -> float:
     median = bucket.median(measure)
     assert median is not None
     return median.estimate
+
+
+def _chart(ranking: Table) -> Chart | None:
+    """The ranking table as bars: the median per channel × format × paid status,
+    with its interval; groups under the minimum faded."""
+    outcome = ranking.key.removeprefix("formats.")
+    return bar_from_table(
+        ranking,
+        key=f"formats.{outcome}.chart",
+        title_key=f"table.formats.chart.{outcome}",
+        parts=("platform", "format", "paid"),
+        value="median",
+        low="low",
+        high="high",
+        n="n",
+        note_key=f"section.formats.chart.{outcome}",
+        category_key="column.chart.format",
+    )

@@ -45,6 +45,7 @@ from fokus.analyses.organic_posts import (
 )
 from fokus.analyses.organic_voice import genericness_part
 from fokus.analyses.stats import (
+    MIN_POSTS,
     Interval,
     enough,
     median,
@@ -54,6 +55,7 @@ from fokus.analyses.stats import (
 from fokus.i18n import MessageKey
 from fokus.model.results import (
     Action,
+    Chart,
     Column,
     Evidence,
     Finding,
@@ -128,6 +130,7 @@ class Organic:
                       *pillar_findings, *generic_findings),
             tables=tuple(t for t in tables if t.rows),
             actions=tuple(pillar_actions),
+            charts=(_trend_chart(trend),) if trend.rows else (),
         )  # fmt: skip
 
 
@@ -347,6 +350,26 @@ def _trend(
         tuple(rows),
     )
     return table, findings
+
+
+def _trend_chart(trend: Table) -> Chart:
+    """The monthly organic trend table as lines, one per platform, with each
+    month's interval as a band; months with few posts faded."""
+    return Chart(
+        "organic.trend",
+        "trend",
+        replace(
+            trend, key="organic.trend_chart", title_key="table.organic.chart.trend"
+        ),
+        x="month",
+        y="reach",
+        low="reach_low",
+        high="reach_high",
+        series="platform",
+        n="posts",
+        min_n=MIN_POSTS,
+        note_key="section.organic.chart.trend",
+    )
 
 
 def _month_number(day: dt.date) -> int:

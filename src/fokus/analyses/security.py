@@ -19,6 +19,7 @@ Every rule, threshold, severity and source is in docs/sections/security.md.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -29,7 +30,15 @@ from fokus.analyses.security_playbook import playbook_groups, playbook_tables
 from fokus.analyses.security_rules import RULES, Issue, Rule, audit
 from fokus.config import WorkspaceConfig
 from fokus.i18n import Label, MessageKey
-from fokus.model.results import Action, Column, Finding, Param, SectionResult, Table
+from fokus.model.results import (
+    Action,
+    Chart,
+    Column,
+    Finding,
+    Param,
+    SectionResult,
+    Table,
+)
 from fokus.model.vocab import Severity
 from fokus.registers.access import AccessRegister, AccessRow, access_from
 
@@ -95,6 +104,30 @@ def security_section(
         findings=tuple(findings),
         tables=(_fix_list(issues), _assets_table(registered), *playbook),
         actions=_actions(issues, config, rows),
+        charts=(_severity_chart(issues),) if issues else (),
+    )
+
+
+def _severity_chart(issues: Sequence[Issue]) -> Chart:
+    """How many problems the fix list has, per severity, the most serious first."""
+    counts = Counter(i.severity for i in issues)
+    order: tuple[Severity, ...] = ("critical", "warning", "notice", "info")
+    data = Table(
+        "security.severity",
+        "table.security.chart.severity",
+        (
+            Column("severity", "column.security.severity", "label"),
+            Column("issues", "column.security.chart.issues", "integer"),
+        ),
+        tuple((f"report.severity.{s}", counts.get(s, 0)) for s in order),
+    )
+    return Chart(
+        "security.severity",
+        "bar",
+        data,
+        x="severity",
+        y="issues",
+        note_key="section.security.chart.severity",
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from fokus.analyses.base import ReviewContext, ReviewData
+from fokus.analyses.chart_data import bar_from_table
 from fokus.analyses.lists import listed_keys
 from fokus.analyses.organic_posts import excerpt
 from fokus.analyses.register_problems import problem_findings
@@ -32,6 +33,7 @@ from fokus.analyses.time_use_proxies import (
 from fokus.i18n import Bilingual, MessageKey
 from fokus.model.results import (
     Action,
+    Chart,
     Column,
     Evidence,
     Finding,
@@ -45,6 +47,8 @@ UNALLOCATED_WARNING = 0.2
 """Unallocated hours from this share of the hours saved are a warning, not a
 notice: one hour in five with no plan."""
 _SHARE_NOTE = "posts in the review year (see the measure); share of them"
+SAVED = "section.time_use.saved"
+"""The allocation table's last row: all hours saved."""
 
 
 def _area(area: str) -> str:
@@ -95,17 +99,20 @@ class TimeUse:
                 (*findings, *proxy_findings),
                 tuple(t for t in tables if t.rows),
                 (Action("action.time_use.fill_register", 2, 1),),
+                charts=_charts(None, tables[0]),
             )
         findings, actions = _plan_findings(register)
         findings += proxy_findings
         findings += problem_findings(register.file, register.problems)
+        allocation = _allocation_table(register)
         return SectionResult(
             self.key,
             "ok",
             tuple(findings),
-            (_allocation_table(register), _task_table(register),
+            (allocation, _task_table(register),
              *(t for t in tables if t.rows)),
             tuple(actions),
+            charts=_charts(allocation, tables[0]),
         )  # fmt: skip
 
 
@@ -155,6 +162,43 @@ def _plan_findings(register: TimeUseRegister) -> tuple[list[Finding], list[Actio
     return findings, actions
 
 
+def _charts(allocation: Table | None, proxies: Table) -> tuple[Chart, ...]:
+    """Planned hours per area (without the total row), and the proxy shares with
+    their intervals."""
+    charts: list[Chart | None] = []
+    if allocation is not None:
+        areas = [i for i, row in enumerate(allocation.rows) if row[0] != SAVED]
+        charts.append(
+            bar_from_table(
+                allocation,
+                key="time_use.allocation.chart",
+                title_key="table.time_use.chart.allocation",
+                parts=("area",),
+                value="hours",
+                low=None,
+                high=None,
+                n=None,
+                note_key="section.time_use.chart.allocation",
+                category_key="column.time_use.area",
+                keep=areas,
+            )
+        )
+    charts.append(
+        bar_from_table(
+            proxies,
+            key="time_use.proxies.chart",
+            title_key="table.time_use.chart.proxies",
+            parts=("measure", "channel"),
+            value="share",
+            low="low",
+            high="high",
+            n="n",
+            note_key="section.time_use.chart.proxies",
+        )
+    )
+    return tuple(c for c in charts if c is not None)
+
+
 def _allocation_table(register: TimeUseRegister) -> Table:
     saved = register.hours_saved
     rows: list[tuple[Param, ...]] = [
@@ -164,7 +208,7 @@ def _allocation_table(register: TimeUseRegister) -> Table:
     ]  # fmt: skip
     rows.append(("section.time_use.unallocated", None, register.unallocated,
                  register.unallocated / saved))  # fmt: skip
-    rows.append(("section.time_use.saved", len(register.tasks), saved, 1.0))
+    rows.append((SAVED, len(register.tasks), saved, 1.0))
     return Table(
         "time_use.allocation",
         "table.time_use.allocation",

@@ -11,12 +11,20 @@ The page runs: cover (with the organisation's logo and a data-coverage summary),
 contents, scorecard, action plan, the nine sections in the checklist's order, the
 method notes, and the data appendix. Every id on the page is made here from plain
 identifiers (``_Ids``), so links never carry text from the data.
+
+Charts (docs/report.md) add the Vega bundle and ``charts.js``, also by hash, once
+per page and only when there are charts; their specs are JSON data blocks. The
+policy needs no ``'unsafe-eval'``: ``charts.js`` asks vega-embed for ``ast: true``,
+so Vega's expressions run in vega-embed's bundled interpreter instead of being
+compiled with ``new Function``. ``for_print`` (the PDF's input) draws each chart as
+static SVG and has no script at all.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +44,14 @@ from fokus.report.blocks import (
     ReportDocument,
     SectionBlock,
     TableBlock,
+)
+from fokus.report.charts import (
+    FORMAT_LOCALE,
+    TIME_FORMAT_LOCALE,
+    chart_spec,
+    chart_svg,
+    javascript_bundle,
+    summary,
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
 from fokus.report.document import build_document
@@ -96,11 +112,17 @@ class TableView:
 
 @dataclass(frozen=True, slots=True)
 class ChartView:
-    """A chart's caption and its data table, the text alternative."""
+    """A chart: interactive from ``spec`` on screen, the static ``svg`` in print
+    (made only for print: it costs a fraction of a second per chart); its data
+    table is the text alternative."""
 
     dom_id: str
     title: str
     note: str | None
+    summary: str
+    spec: Markup
+    """The Vega-Lite spec as JSON safe inside ``<script type="application/json">``."""
+    svg: Markup
     table: TableView
 
 
@@ -148,14 +170,25 @@ class PageView:
     methods: MethodsView
     appendix: SectionView | None
     footer: str
+    for_print: bool = False
+
+    @property
+    def has_charts(self) -> bool:
+        sections = (
+            *self.sections,
+            *(() if self.appendix is None else (self.appendix,)),
+        )
+        return any(section.charts for section in sections)
 
 
 def render_html(review: Review, workspace: str, *, for_print: bool = False) -> str:
     """A complete HTML document for ``review``, in the review's language.
 
     ``for_print``: the page the PDF is made from; it has no script (sorting means
-    nothing on paper) and no Content-Security-Policy (WeasyPrint runs no script and
-    fetches nothing: ``fokus.report.pdf`` refuses every URL).
+    nothing on paper), draws each chart as static SVG, and has no
+    Content-Security-Policy (WeasyPrint runs no script and fetches nothing:
+    ``fokus.report.pdf`` refuses every URL). On screen the charts are drawn by the
+    Vega bundle, inlined once and only when the page has charts.
     """
     return render_document(
         build_document(review, workspace), review.branding, for_print=for_print
@@ -166,16 +199,22 @@ def render_document(
     doc: ReportDocument, branding: Branding = NO_BRANDING, *, for_print: bool = False
 ) -> str:
     """The HTML page for a document already built (``build_document``)."""
-    page = _page(doc, brand_view(branding))
+    page = _page(doc, brand_view(branding), for_print=for_print)
     css = _asset("report.css")
     print_css = print_stylesheet(doc.language)
-    script = _asset("sortable.js")
+    scripts: tuple[str, ...] = ()
+    if not for_print:
+        scripts = (_asset("sortable.js"),)
+        if page.has_charts:
+            scripts += (javascript_bundle(), _asset("charts.js"))
     csp = "; ".join(
         (
             "default-src 'none'",
             f"style-src '{_sha256(css)}' '{_sha256(page.brand.css)}'"
             f" '{_sha256(print_css)}'",
-            f"script-src '{_sha256(script)}'",
+            "script-src " + " ".join(f"'{_sha256(s)}'" for s in scripts)
+            if scripts
+            else "script-src 'none'",
             "img-src data:",
             "base-uri 'none'",
             "form-action 'none'",
@@ -189,9 +228,35 @@ def render_document(
         css=Markup(css),  # noqa: S704 -- our own packaged file, never user text
         brand_css=Markup(page.brand.css),  # noqa: S704 -- validated #rrggbb values only
         print_css=Markup(print_css),  # noqa: S704 -- packaged file + catalog text
-        script=Markup(script),  # noqa: S704 -- our own packaged file
+        # Our own packaged files and vl-convert's bundle, never user text.
+        scripts=tuple(Markup(s) for s in scripts),  # noqa: S704
+        chart_locale=_json_data(
+            {
+                "format": FORMAT_LOCALE[doc.language],
+                "time": TIME_FORMAT_LOCALE[doc.language],
+            }
+        ),
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
     )
+
+
+def _json_data(value: object) -> Markup:
+    """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&``
+    escaped (no text can close the element or open a comment), and U+2028/9 too."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, escaped in _JSON_ESCAPES:
+        text = text.replace(raw, escaped)
+    return Markup(text)  # noqa: S704 -- escaped just above
+
+
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @cache
@@ -248,7 +313,9 @@ class _Ids:
         return chosen
 
 
-def _page(doc: ReportDocument, brand: BrandView) -> PageView:
+def _page(
+    doc: ReportDocument, brand: BrandView, *, for_print: bool = False
+) -> PageView:
     lang = doc.language
     organisation = doc.organisation.strip() or translate(
         "report.cover.organisation.unnamed", lang
@@ -272,7 +339,7 @@ def _page(doc: ReportDocument, brand: BrandView) -> PageView:
     if doc.appendix is not None:
         parts.append((None, doc.appendix))
     for index, (number, section) in enumerate(parts, start=1):
-        view = _section(section, number, index, ids, lang)
+        view = _section(section, number, index, ids, lang, for_print=for_print)
         sections.setdefault(section.key, view.dom_id)
         for block, finding in zip(section.findings, view.findings, strict=True):
             findings.setdefault(block.anchor, finding.dom_id)
@@ -294,11 +361,18 @@ def _page(doc: ReportDocument, brand: BrandView) -> PageView:
         methods=methods_view(doc, anchors),
         appendix=views[-1] if has_appendix else None,
         footer=translate("report.footer", lang, version=__version__),
+        for_print=for_print,
     )
 
 
 def _section(
-    section: SectionBlock, number: int | None, index: int, ids: _Ids, lang: Language
+    section: SectionBlock,
+    number: int | None,
+    index: int,
+    ids: _Ids,
+    lang: Language,
+    *,
+    for_print: bool = False,
 ) -> SectionView:
     # The key becomes the anchor when it is a plain identifier, so links such as
     # report.html#security keep working; anything else gets a numbered id.
@@ -314,7 +388,13 @@ def _section(
             for i, f in enumerate(section.findings, start=1)
         ),
         charts=tuple(
-            _chart(chart, ids.claim(f"{dom_id}-chart-{i}", "chart"), ids, lang)
+            _chart(
+                chart,
+                ids.claim(f"{dom_id}-chart-{i}", "chart"),
+                ids,
+                lang,
+                for_print=for_print,
+            )
             for i, chart in enumerate(section.charts, start=1)
         ),
         tables=tuple(
@@ -343,13 +423,30 @@ def _finding(finding: FindingBlock, dom_id: str, lang: Language) -> FindingView:
     )
 
 
-def _chart(chart: ChartBlock, dom_id: str, ids: _Ids, lang: Language) -> ChartView:
+def _chart(
+    chart: ChartBlock, dom_id: str, ids: _Ids, lang: Language, *, for_print: bool
+) -> ChartView:
     return ChartView(
         dom_id=dom_id,
         title=chart.title,
         note=chart.note,
+        summary=summary(chart, lang),
+        spec=_json_data(chart_spec(chart, lang)),
+        svg=_scoped_svg(chart_svg(chart, lang), dom_id) if for_print else Markup(""),
         table=_table(chart.data, ids.claim(f"{dom_id}-data", "table"), lang),
     )
+
+
+def _scoped_svg(svg: str, dom_id: str) -> Markup:
+    """vl-convert's SVG with its ids (gradients, clip paths) prefixed by the chart's
+    own id: several SVGs inline in one page must not share an id. Vega escapes every
+    text it writes, so the markup is safe to include as is (tested)."""
+    ids = _SVG_ID.findall(svg)
+    for name in ids:
+        svg = svg.replace(f'id="{name}"', f'id="{dom_id}-{name}"')
+        svg = svg.replace(f"url(#{name})", f"url(#{dom_id}-{name})")
+        svg = svg.replace(f'href="#{name}"', f'href="#{dom_id}-{name}"')
+    return Markup(svg)  # noqa: S704 -- Vega's own escaped output
 
 
 def _table(table: TableBlock, dom_id: str, lang: Language) -> TableView:
