@@ -122,10 +122,13 @@ class Page(HTMLParser):
         self.elements: list[tuple[str, dict[str, str | None]]] = []
         self.texts: list[str] = []
         self.scripts: list[str] = []
+        """Executable scripts; JSON data blocks (chart specs) are in ``data``."""
+        self.data: list[str] = []
         self.styles: list[str] = []
         self._lines: list[str] = []
         self._depth = 0
         self._open: list[str] = []
+        self._json = False
         self.feed(html)
         self.close()
 
@@ -140,6 +143,7 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         self.elements.append((tag, attributes))
+        self._json = tag == "script" and attributes.get("type") == "application/json"
         if tag in _OUTLINED:
             shown = " ".join(
                 f'{name}="{_short(attributes[name] or "")}"'
@@ -163,7 +167,7 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         current = self._open[-1] if self._open else ""
         if current == "script":
-            self.scripts.append(data)
+            (self.data if self._json else self.scripts).append(data)
         elif current == "style":
             self.styles.append(data)
         else:

@@ -44,7 +44,12 @@ def test_hostile_text_makes_no_element(pages: tuple[Page, Page, str]) -> None:
 
 def test_only_our_script_and_styles(pages: tuple[Page, Page, str]) -> None:
     hostile, benign, _ = pages
-    assert [tag for tag, _ in hostile.elements].count("script") == 1
+    # Sorting, the Vega bundle and the chart embedding; the chart locale and the
+    # spec are JSON data blocks, never run.
+    scripts = [a for tag, a in hostile.elements if tag == "script"]
+    assert len(scripts) == 5
+    assert [a.get("type") for a in scripts].count("application/json") == 2
+    assert len(hostile.scripts) == 3
     assert hostile.scripts == benign.scripts
     assert hostile.styles == benign.styles
     assert "alert" not in "".join(hostile.scripts + hostile.styles)
@@ -70,9 +75,10 @@ def test_hostile_text_reads_literally(pages: tuple[Page, Page, str]) -> None:
     hostile, _, html = pages
     neutralised = ALL.replace(RLO, "\ufffd")
     # Title, cover, workspace; finding, verdict, plan and action texts; the
-    # chart's caption, note, data table and its note in the method chapter;
-    # table cells and column labels: each shows the whole text, as text.
-    assert hostile.text.count(neutralised) == 21
+    # chart's caption, note, summary for screen readers, data table and its note
+    # in the method chapter; table cells and column labels: each shows the whole
+    # text, as text.
+    assert hostile.text.count(neutralised) == 23
     for text in HOSTILE:
         assert text in hostile.text
     assert RLO not in html

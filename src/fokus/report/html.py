@@ -68,12 +68,9 @@ from fokus.report.html_overview import (
     plan_view,
     score_views,
 )
+from fokus.report.plain import neutralise_bidi
 from fokus.report.printing import print_stylesheet
 
-# Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). They can
-# make "evil\u202egpj.exe" read as "evilexe.jpg"; the visible replacement character
-# shows that something was there. Marks (U+200E/U+200F) are harmless and kept.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _RESERVED_IDS = frozenset(
     {"cover", "contents", "main", "scorecard", "plan", "methods", "appendix"}
@@ -244,6 +241,7 @@ def _json_data(value: object) -> Markup:
     """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&``
     escaped (no text can close the element or open a comment), and U+2028/9 too."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = neutralise_bidi(text)
     for raw, escaped in _JSON_ESCAPES:
         text = text.replace(raw, escaped)
     return Markup(text)  # noqa: S704 -- escaped just above
@@ -275,7 +273,7 @@ def _environment() -> Environment:
 def _neutralise(value: object) -> object:
     """Runs on every ``{{ … }}`` before escaping; our own Markup passes untouched."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _BIDI_CONTROLS.sub("\ufffd", value)
+        return neutralise_bidi(value)
     return value
 
 
@@ -432,7 +430,9 @@ def _chart(
         note=chart.note,
         summary=summary(chart, lang),
         spec=_json_data(chart_spec(chart, lang)),
-        svg=_scoped_svg(chart_svg(chart, lang), dom_id) if for_print else Markup(""),
+        svg=_scoped_svg(neutralise_bidi(chart_svg(chart, lang)), dom_id)
+        if for_print
+        else Markup(""),
         table=_table(chart.data, ids.claim(f"{dom_id}-data", "table"), lang),
     )
 
