@@ -71,6 +71,9 @@ from fokus.report.html_overview import (
 from fokus.report.plain import neutralise_bidi
 from fokus.report.printing import print_stylesheet
 
+PRINT_MAX_ROWS = 40
+"""On paper a table shows its first rows only, and says how many more the HTML
+report and the spreadsheet have: a board pack is read, not searched."""
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _RESERVED_IDS = frozenset(
     {"cover", "contents", "main", "scorecard", "plan", "methods", "appendix"}
@@ -105,6 +108,8 @@ class TableView:
     title: str
     headers: tuple[HeaderView, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    omitted: int = 0
+    """Rows left out on paper (``PRINT_MAX_ROWS``); the page says how many."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +401,12 @@ def _section(
             for i, chart in enumerate(section.charts, start=1)
         ),
         tables=tuple(
-            _table(table, ids.claim(f"{dom_id}-table-{i}", "table"), lang)
+            _table(
+                table,
+                ids.claim(f"{dom_id}-table-{i}", "table"),
+                lang,
+                for_print=for_print,
+            )
             for i, table in enumerate(section.tables, start=1)
         ),
         actions=tuple(
@@ -449,8 +459,11 @@ def _scoped_svg(svg: str, dom_id: str) -> Markup:
     return Markup(svg)  # noqa: S704 -- Vega's own escaped output
 
 
-def _table(table: TableBlock, dom_id: str, lang: Language) -> TableView:
+def _table(
+    table: TableBlock, dom_id: str, lang: Language, *, for_print: bool = False
+) -> TableView:
     kinds = [c.kind for c in table.columns]
+    rows = table.rows[:PRINT_MAX_ROWS] if for_print else table.rows
     return TableView(
         dom_id=dom_id,
         title=table.title,
@@ -463,6 +476,7 @@ def _table(table: TableBlock, dom_id: str, lang: Language) -> TableView:
             tuple(
                 format_cell(v, kind, lang) for v, kind in zip(row, kinds, strict=False)
             )
-            for row in table.rows
+            for row in rows
         ),
+        omitted=len(table.rows) - len(rows),
     )
