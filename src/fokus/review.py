@@ -36,6 +36,7 @@ from fokus.pseudonyms import people_in_registers, pseudonymise
 from fokus.registers.experiments import experiments_from
 from fokus.registers.reader import read_registers
 from fokus.report.blocks import fill_text
+from fokus.report.charts import chart_png
 from fokus.report.html import render_html
 from fokus.report.json import render_json
 from fokus.report.pdf import PdfUnavailableError, render_pdf
@@ -259,7 +260,7 @@ def write_review(
     if tables is not None:
         write_atomically(tables, render_xlsx(review, name))
     if deck is not None:
-        write_atomically(deck, render_pptx(review, name))
+        write_atomically(deck, render_pptx(review, name, chart_png))
     written = WrittenReview(review, html, json, tables=tables, deck=deck)
     if pdf is None:
         return written

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
+from dataclasses import replace
 
 from PIL import Image
 from pptx import Presentation
@@ -23,6 +25,7 @@ from fokus.model.results import (
     Table,
 )
 from fokus.report.blocks import ChartBlock
+from fokus.report.charts import chart_png
 from fokus.report.pptx import render_pptx, short_verdict
 
 HOSTILE = '<script>alert(1)</script> =HYPERLINK("http://x","y") evil\u202egpj.exe'
@@ -210,3 +213,22 @@ def test_a_verdict_on_the_scorecard_is_its_first_sentence_cut_short() -> None:
     assert short_verdict("Linje\nmed\u202eskift") == "Linje med\ufffdskift"
     long = "a" * 200
     assert short_verdict(long) == "a" * 159 + "…"
+
+
+def test_the_chart_modules_png_goes_in_as_drawn(
+    chart_review: Callable[[str], Review],
+) -> None:
+    """The real chart_png (vl-convert, offline): a PNG twice the spec's size."""
+    charts = chart_review("nb")
+    # The four charts, in a consideration's section: its slide shows the first.
+    review = replace(charts, sections=(replace(charts.sections[0], key="channels"),))
+    slides = _open(render_pptx(review, "ws", chart_png))
+    pictures = [
+        (i, x) for i, s in enumerate(slides) for x in s.shapes if x.shape_type == 13
+    ]
+    assert len(pictures) == 1
+    (_, picture) = pictures[0]
+    assert picture.image.content_type == "image/png"
+    assert picture.image.blob.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = picture.image.size
+    assert width > 600 and height > 200

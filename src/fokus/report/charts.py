@@ -160,6 +160,19 @@ def chart_svg(chart: ChartBlock, language: Language) -> str:
     )
 
 
+def chart_png(chart: ChartBlock, language: Language) -> bytes:
+    """The chart as a PNG at twice its size, for the deck (``fokus.report.pptx``)."""
+    return bytes(
+        vlc.vegalite_to_png(
+            chart_spec(chart, language),
+            scale=2,
+            allowed_base_urls=[],
+            format_locale=dict(FORMAT_LOCALE[language]),
+            time_format_locale=dict(TIME_FORMAT_LOCALE[language]),
+        )
+    )
+
+
 @cache
 def javascript_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (about 0.9 MB), made once."""

@@ -8,9 +8,10 @@ chart as a picture. Every text is put in as a plain text run (python-pptx escape
 the XML); bidi controls are replaced as in the HTML and line breaks in untrusted
 text become spaces, so a caption can neither break the XML nor the layout.
 
-The chart pictures come from a callback (``ChartImage``): the report's chart module
-turns a chart into Vega-Lite and vl-convert into PNG; without a callback, or for a
-section without charts, the finding has the slide to itself. docs/report.md, "Deck".
+The chart pictures come from a callback (``ChartImage``; ``review.write_review``
+passes ``fokus.report.charts.chart_png``, which draws the chart's Vega-Lite with
+vl-convert, offline); without a callback, or for a section without charts, the
+finding has the slide to itself. docs/report.md, "Deck".
 """
 
 from __future__ import annotations
