@@ -52,7 +52,7 @@ def html_findings(demo_workspace: Path) -> dict[str, str]:
     part = page[page.index('<section id="security"') :]
     part = part[: part.index("</section>")]
     items = re.findall(
-        r'<li class="finding finding-(\w+)">\s*<span class="severity">[^<]*</span>'
+        r'<li class="finding finding-(\w+)" id="[^"]+">\s*<span class="severity">[^<]*</span>'
         r'\s*<p class="finding-text">([^<]*)</p>',
         part,
     )

@@ -416,7 +416,7 @@ def test_the_demo_review_finds_the_planted_strategy_problems(
     for key, severity in PLANTED.items():
         text = escape(found[key]["text"])
         pattern = (
-            rf'<li class="finding finding-{severity}">\s*'
+            rf'<li class="finding finding-{severity}" id="[^"]+">\s*'
             rf'<span class="severity">[^<]+</span>\s*'
             rf'<p class="finding-text">{re.escape(text)}</p>'
         )

@@ -30,7 +30,11 @@ def section(demo_workspace: Path) -> Section:
 
 @pytest.fixture(scope="module")
 def html(demo_workspace: Path) -> str:
-    return (demo_workspace / "reports" / "review.html").read_text(encoding="utf-8")
+    """The text section's part of the page (the scorecard and the action plan
+    quote findings too)."""
+    page = (demo_workspace / "reports" / "review.html").read_text(encoding="utf-8")
+    start = page.index('<section id="text"')
+    return page[start : page.index("</section>", start)]
 
 
 def _one(
@@ -83,10 +87,10 @@ def test_each_planted_problem_in_json_and_html(  # noqa: PLR0917 (fixtures and t
     finding = _one(section, key, platform, field)
     assert finding["severity"] == severity
     shown = str(escape(finding["text"]))
-    assert f'<li class="finding finding-{severity}">' in html
+    assert f'<li class="finding finding-{severity}" id="' in html
     start = html.index(shown)
     item = html.rindex('<li class="finding', 0, start)
-    assert html[item:start].startswith(f'<li class="finding finding-{severity}">')
+    assert html[item:start].startswith(f'<li class="finding finding-{severity}" id="')
 
 
 def test_the_planted_values(section: Section) -> None:

@@ -30,7 +30,7 @@ def _html_findings(workspace: Path, key: str) -> list[tuple[str, str]]:
     start = page.index(f'<section id="{key}"')
     part = page[start : page.index("</section>", start)]
     items = re.findall(
-        r'<li class="finding finding-(\w+)">.*?<p class="finding-text">(.*?)</p>',
+        r'<li class="finding finding-(\w+)" id="[^"]+">.*?<p class="finding-text">(.*?)</p>',
         part,
         re.DOTALL,
     )
