@@ -2,16 +2,22 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BASE_STAMP := $(VENV)/.installed-base
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
 
 .PHONY: demo test lint format golden system-packages benchmark benchmark-review clean
 
-# A virtual environment with fokus and its development tools, rebuilt when
-# pyproject.toml changes.
-$(STAMP): pyproject.toml
+# A virtual environment with fokus, rebuilt when pyproject.toml changes; the demo
+# needs nothing more.
+$(BASE_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable .
+	touch $(BASE_STAMP)
+
+# The development tools (tests, linters, the browser driver) on top.
+$(STAMP): $(BASE_STAMP)
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $(STAMP)
 
@@ -22,9 +28,9 @@ $(SPARK_STAMP): $(STAMP)
 	touch $(SPARK_STAMP)
 
 ## Install fokus and show the review of a fictional organisation.
-demo: $(STAMP)
+demo: $(BASE_STAMP)
 	$(BIN)/fokus demo demo-workspace
-	@echo "Open demo-workspace/reports/review.html in a browser."
+	@echo "Open demo-workspace/reports/review.html in a browser; the PDF, JSON, spreadsheet and deck are beside it."
 
 ## Install everything the tests need (system packages too), then lint and test.
 test: system-packages $(SPARK_STAMP) lint
