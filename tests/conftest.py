@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +145,32 @@ def make_chart_review(language: str = "nb") -> Review:
 @pytest.fixture
 def chart_review() -> Callable[..., Review]:
     return make_chart_review
+
+
+# Browser tests (tests/browser, tests/report/test_html_browser.py): Debian's
+# chromium driven by pytest-playwright's one session-wide browser (stack.md §5).
+# Never ``playwright install``: it downloads, and fails offline. They skip only when
+# chromium is absent and ``CI`` is unset; under CI a missing browser fails.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any],
+) -> dict[str, Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; scripts/apt-packages.txt installs it")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }

@@ -1,16 +1,12 @@
 """The page in a real browser (Debian's chromium through Playwright, every request
 but the file itself refused): phone and wide screen, keyboard, sorting.
 
-Skipped only when chromium or Playwright is missing and CI is not set; under CI
-they must be there (scripts/apt-packages.txt, the dev extra).
+Skipped only when chromium is missing and CI is not set; under CI it must be
+there (scripts/apt-packages.txt); tests/conftest.py launches it.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,35 +15,13 @@ from html_pages import MakeReview, full_document, full_review
 
 from fokus.report.html import render_document
 
-CHROMIUM = "/usr/bin/chromium"
 LONG = "Jul på kaia " + "veldiglangtordutenmellomrom" * 6
 
 
-def _missing() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return "playwright is not installed"
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} is not installed"
-    return None
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    missing = _missing()
-    if missing is not None:
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-    sync_api = importlib.import_module("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
-        )  # fmt: skip
-        yield launched
-        launched.close()
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    """pytest-playwright's browser: Debian's chromium (tests/conftest.py)."""
+    return browser
 
 
 @pytest.fixture
