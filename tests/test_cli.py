@@ -265,7 +265,7 @@ def test_status_shows_the_account_and_posts(workspace: Path) -> None:
     assert f"Last import: {POSTS_FILE}," in result.stdout
 
 
-def test_review_writes_json_html_tables_and_deck(
+def test_review_writes_every_report_file(
     workspace: Path, tmp_path: Path
 ) -> None:
     out_json = tmp_path / "out.json"
@@ -274,11 +274,13 @@ def test_review_writes_json_html_tables_and_deck(
     result = run("review", workspace, "--json", out_json, "--out", out_html,
                  "--tables", out_tables)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    deck = workspace / "reports" / "review.pptx"  # the default
-    assert result.stdout.splitlines()[-5:] == [
+    pdf = workspace / "reports" / "review.pdf"  # the defaults
+    deck = workspace / "reports" / "review.pptx"
+    assert result.stdout.splitlines()[-6:] == [
         "Report written:",
-        *(f"  {path}" for path in (out_html, out_json, out_tables, deck)),
+        *(f"  {path}" for path in (out_html, pdf, out_json, out_tables, deck)),
     ]
+    assert pdf.read_bytes().startswith(b"%PDF-")
     sheets = CalamineWorkbook.from_path(str(out_tables)).sheet_names
     assert sheets[:2] == ["Data and coverage", "Strategy"]
     assert len(sheets) == 10
