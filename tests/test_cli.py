@@ -265,9 +265,7 @@ def test_status_shows_the_account_and_posts(workspace: Path) -> None:
     assert f"Last import: {POSTS_FILE}," in result.stdout
 
 
-def test_review_writes_every_report_file(
-    workspace: Path, tmp_path: Path
-) -> None:
+def test_review_writes_every_report_file(workspace: Path, tmp_path: Path) -> None:
     out_json = tmp_path / "out.json"
     out_html = tmp_path / "out.html"
     out_tables = tmp_path / "tabeller.xlsx"

@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from posts_table import DEMO_TODAY
 
-from fokus.analyses.base import ReviewContext, ReviewData
+from fokus.analyses.ai_tools import AiTools
+from fokus.analyses.base import Analysis, ReviewContext, ReviewData
 from fokus.analyses.channels import Channels
 from fokus.analyses.focus import Focus
 from fokus.analyses.formats import Formats
 from fokus.analyses.organic import Organic
 from fokus.analyses.security import Security
 from fokus.analyses.stats import MIN_POSTS
+from fokus.analyses.strategy import Strategy
+from fokus.analyses.text import Text
 from fokus.model.results import Chart, SectionResult, Table
 from fokus.registers.reader import read_registers
 from fokus.report.blocks import section_block
@@ -134,3 +137,61 @@ def test_every_demo_chart_makes_a_spec(demo_data: Demo, language: str) -> None:
             assert spec["title"]["text"] == chart.title
             drawn += 1
     assert drawn == 6
+
+
+def _registered(demo_workspace: Path, analysis: Analysis) -> SectionResult:
+    workspace = open_workspace(demo_workspace)
+    registers = read_registers(workspace.registers_dir)
+    context = ReviewContext(workspace.config, DEMO_TODAY, registers=registers)
+    with Store.open(workspace.database_path, read_only=True) as store:
+        return analysis.run(review_data(store), context)
+
+
+def _shares(tables: list[Table], part: str, whole: str, names: tuple[str, ...]) -> list:
+    return [
+        (" · ".join(str(r[n]) for n in names if r[n] not in (None, "")), r[part] / r[whole])
+        for table in tables
+        for r in _rows(table)
+        if isinstance(r[part], int | float) and isinstance(r[whole], int | float)
+        and r[whole] != 0
+    ]  # fmt: skip
+
+
+def test_kpi_progress_is_value_over_target(demo_workspace: Path) -> None:
+    result = _registered(demo_workspace, Strategy())
+    (chart,) = result.charts
+    tables = [
+        t for t in result.tables if t.key in {"strategy.kpis", "strategy.kpi_rates"}
+    ]
+    expected = _shares(tables, "value", "target", ("metric", "channel"))
+    assert [(str(a), b) for a, b in chart.data.rows] == expected
+    assert len(expected) >= 3
+    assert (chart.kind, chart.data.columns[1].kind) == ("bar", "percent")
+
+
+def test_ai_tools_net_value_is_the_registers_column(demo_workspace: Path) -> None:
+    result = _registered(demo_workspace, AiTools())
+    (chart,) = result.charts
+    rows = [
+        r for r in _rows(_table(result, "ai_tools.tools")) if r["net_value"] is not None
+    ]
+    assert [(str(r[0]), r[1]) for r in chart.data.rows] == [
+        (r["tool"], r["net_value"]) for r in rows
+    ]
+    assert len(rows) >= 5
+
+
+def test_text_lengths_are_chars_over_limit(demo_workspace: Path) -> None:
+    result = _registered(demo_workspace, Text())
+    (chart,) = result.charts
+    expected = _shares(
+        [_table(result, "text.profiles")],
+        "chars",
+        "limit",
+        ("platform", "account", "field"),
+    )
+    assert [(str(a), b) for a, b in chart.data.rows] == expected
+    # The demo's Instagram bio is over its limit (150 characters).
+    [(name, share)] = [(a, b) for a, b in expected if b > 1]
+    assert name.startswith("platform.instagram")
+    assert share * 150 > 150

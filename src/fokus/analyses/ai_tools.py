@@ -24,6 +24,7 @@ from fokus.analyses.ai_tools_rules import (
     net_value,
 )
 from fokus.analyses.base import ReviewContext, ReviewData
+from fokus.analyses.chart_data import bar_from_table
 from fokus.analyses.lists import listed
 from fokus.analyses.register_problems import problem_findings
 from fokus.i18n import Bilingual, MessageKey
@@ -120,7 +121,27 @@ def _section(
     findings.append(_keep(judged))
     findings.extend(problem_findings(register.file, register.problems))
     actions.sort(key=lambda a: (-a.impact, a.effort))
-    return SectionResult(key, "ok", tuple(findings), (_table(judged),), tuple(actions))
+    table = _table(judged)
+    chart = bar_from_table(
+        table,
+        key="ai_tools.net_value",
+        title_key="table.ai_tools.chart.net_value",
+        parts=("tool",),
+        value="net_value",
+        low=None,
+        high=None,
+        n=None,
+        note_key="section.ai_tools.chart.net_value",
+        category_key="column.ai_tools.tool",
+    )
+    return SectionResult(
+        key,
+        "ok",
+        tuple(findings),
+        (table,),
+        tuple(actions),
+        charts=() if chart is None else (chart,),
+    )
 
 
 def _summary(tools: Sequence[AiTool]) -> Finding:

@@ -94,3 +94,46 @@ def bar_from_table(
         min_n=min_n,
         note_key=note_key,
     )
+
+
+def share_from_table(
+    tables: Sequence[Table],
+    *,
+    key: str,
+    title_key: str,
+    parts: Sequence[str],
+    part: str,
+    whole: str,
+    note_key: str,
+    value_key: str,
+) -> Chart | None:
+    """A bar per row of ``tables`` (which all have the named columns): ``part`` as
+    a share of ``whole`` (a KPI's value of its target, a text's length of its
+    limit), named by the ``parts`` columns; rows without both, or with a whole of
+    zero, are left out. None without any."""
+    rows: list[tuple[Param, ...]] = []
+    for table in tables:
+        index = {c.key: i for i, c in enumerate(table.columns)}
+        columns = {c.key: c for c in table.columns}
+        for row in table.rows:
+            top, bottom = row[index[part]], row[index[whole]]
+            if not isinstance(top, int | float) or not isinstance(bottom, int | float):
+                continue
+            if bottom == 0:
+                continue
+            name = joined_label(
+                [(row[index[p]], columns[p].kind == "label") for p in parts]
+            )
+            rows.append((name, top / bottom))
+    if not rows:
+        return None
+    data = Table(
+        key,
+        title_key,
+        (
+            Column("group", "column.chart.group", "label"),
+            Column("share", value_key, "percent"),
+        ),
+        tuple(rows),
+    )
+    return Chart(key, "bar", data, x="group", y="share", note_key=note_key)

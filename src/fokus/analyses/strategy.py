@@ -25,6 +25,7 @@ from fokus.analyses.base import (
     scalar,
     to_date,
 )
+from fokus.analyses.chart_data import share_from_table
 from fokus.analyses.kpi_metrics import KPI_METRICS, is_rate
 from fokus.analyses.kpis import KpiResult, measure_kpi
 from fokus.analyses.strategy_labels import kpi_channel, kpi_name, metric_name
@@ -35,6 +36,7 @@ from fokus.i18n import MessageKey, Percent
 from fokus.model.results import (
     Action,
     CellKind,
+    Chart,
     Column,
     Evidence,
     Finding,
@@ -81,6 +83,7 @@ class Strategy:
             findings=tuple(findings),
             tables=tuple(tables),
             actions=tuple(actions),
+            charts=measured.charts,
         )
 
 
@@ -114,17 +117,33 @@ def _measure(
     findings = [f for goal, r in results for f in _findings(goal, r)]
     findings.extend(_goals_unmeasured(goals, [r for _, r in results]))
     measured = any(r.value is not None for _, r in results)
+    tables = tuple(
+        t for t in (_table(results, rates=False), _table(results, rates=True)) if t.rows
+    )
     return SectionResult(
         key,
         "ok" if measured else "insufficient_data",
         findings=tuple(findings),
-        tables=tuple(
-            t
-            for t in (_table(results, rates=False), _table(results, rates=True))
-            if t.rows
-        ),
+        tables=tables,
         actions=_actions([r for _, r in results]),
+        charts=_progress_chart(tables),
     ), [r for _, r in results]
+
+
+def _progress_chart(tables: Sequence[Table]) -> tuple[Chart, ...]:
+    """Each KPI's value as a share of its target, counts and rates alike: one
+    scale for KPIs of different units (100 % is the target)."""
+    chart = share_from_table(
+        tables,
+        key="strategy.kpi_progress",
+        title_key="table.strategy.chart.kpi_progress",
+        parts=("metric", "channel"),
+        part="value",
+        whole="target",
+        note_key="section.strategy.chart.kpi_progress",
+        value_key="column.strategy.chart.of_target",
+    )
+    return () if chart is None else (chart,)
 
 
 def _data_end(data: ReviewData, today: dt.date) -> dt.date | None:

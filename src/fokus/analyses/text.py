@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from fokus.analyses.base import ReviewContext, ReviewData, records
+from fokus.analyses.chart_data import share_from_table
 from fokus.analyses.findability import embedding_scorer
 from fokus.analyses.post_language import post_language
 from fokus.analyses.register_problems import problem_findings
@@ -84,7 +85,8 @@ class Text:
         # The most urgent first; the register's order within a severity.
         profile_findings.sort(key=lambda f: -_URGENCY[f.severity])
         findings.extend(profile_findings)
-        tables.extend((profiles_table(checked), names_table(texts, config)))
+        profiles = profiles_table(checked)
+        tables.extend((profiles, names_table(texts, config)))
         if register:
             tables.append(terms_table(texts, config))
         actions.extend(_profile_actions(profile_findings))
@@ -97,12 +99,23 @@ class Text:
         findings.extend(post_findings)
         tables.append(post_table)
         status: SectionStatus = "ok" if register else "insufficient_data"
+        lengths = share_from_table(
+            (profiles,),
+            key="text.lengths",
+            title_key="table.text.chart.lengths",
+            parts=("platform", "account", "field"),
+            part="chars",
+            whole="limit",
+            note_key="section.text.chart.lengths",
+            value_key="column.text.chart.of_limit",
+        )
         return SectionResult(
             self.key,
             status,
             findings=tuple(findings),
             tables=tuple(t for t in tables if t.rows),
             actions=tuple(actions),
+            charts=() if lengths is None else (lengths,),
         )
 
     @staticmethod
