@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 
 from fokus.i18n import Bilingual, Label, MessageKey
-from fokus.model.results import Action, Column, Finding, Review, SectionResult, Table
+from fokus.model.results import (
+    Action,
+    Chart,
+    Column,
+    Finding,
+    Review,
+    SectionResult,
+    Table,
+)
 from fokus.pseudonyms import letters, people_in_registers, pseudonymise
 from fokus.registers.reader import parse_register, read_registers
 
@@ -71,6 +79,20 @@ def test_every_kind_of_value_is_pseudonymised_and_keys_are_not() -> None:
         ),
         actions=(Action("action.x", 1, 1, {"who": "Tor Eide, Ingrid Solberg"}),),
         error="ValueError: Tor Eide",
+        charts=(
+            Chart(
+                "c",
+                "bar",
+                Table(
+                    "c",
+                    "c",
+                    (Column("g", "g"), Column("v", "v", "number")),
+                    (("Ingrid Solberg", 2.0),),
+                ),
+                x="g",
+                y="v",
+            ),
+        ),
     )
     result = pseudonymise(_review(section), ("Ingrid Solberg", "Tor Eide")).sections[0]
     params = result.findings[0].params
@@ -91,6 +113,7 @@ def test_every_kind_of_value_is_pseudonymised_and_keys_are_not() -> None:
     )  # fmt: skip
     assert result.actions[0].params == {"who": "Person B, Person A"}
     assert result.error == "ValueError: Person B"
+    assert result.charts[0].data.rows == (("Person A", 2.0),)
 
 
 def test_without_names_the_review_is_unchanged() -> None:

@@ -131,6 +131,9 @@ class _Replacer:
                 for a in result.actions
             ),
             tables=tuple(self._table(t) for t in result.tables),
+            charts=tuple(
+                dataclasses.replace(c, data=self._table(c.data)) for c in result.charts
+            ),
             error=None if result.error is None else self.text(result.error),
         )
 
