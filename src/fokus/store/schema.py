@@ -251,6 +251,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             text_en VARCHAR NOT NULL
         )""",
     ),
+    (
+        # Who uploaded a file through the web app, and the name it had on their
+        # computer; ``stored_name`` is its name in exports/ (and the import log's
+        # file_name, or the prefix of its members' names for an archive).
+        """CREATE TABLE uploads (
+            stored_name VARCHAR PRIMARY KEY,
+            original_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL,
+            uploaded_by VARCHAR,
+            uploaded_at TIMESTAMPTZ NOT NULL
+        )""",
+    ),
 )
 
 REVIEW_TABLES = ("review_sections", "review_kpis", "review_channels", "review_findings")
