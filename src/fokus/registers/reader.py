@@ -176,7 +176,7 @@ def parse_register(
     register = template(key)
     if not rows:
         return RegisterFile(key, file, ())
-    columns = _columns(register, rows[0])
+    columns = column_indexes(register, rows[0])
     missing = [k for k in register.required if k not in columns]
     if missing:
         headers = ", ".join(
@@ -198,7 +198,9 @@ def parse_register(
     return RegisterFile(key, file, tuple(found))
 
 
-def _columns(register: RegisterTemplate, header: Sequence[object]) -> dict[str, int]:
+def column_indexes(
+    register: RegisterTemplate, header: Sequence[object]
+) -> dict[str, int]:
     """Column key → index, from bokmål or English headers (or the keys)."""
     names: dict[str, str] = {}
     for column in register.columns:

@@ -28,7 +28,7 @@ class RegisterSummary:
     rows_with_problems: int
 
 
-def _problems(
+def register_problems(
     today: dt.date,
 ) -> Mapping[RegisterKey, Callable[[RegisterFile], Sequence[RegisterProblem]]]:
     return {
@@ -44,7 +44,7 @@ def summarise(
     files: Mapping[RegisterKey, RegisterFile], today: dt.date
 ) -> tuple[RegisterSummary, ...]:
     """Every register in ``REGISTERS`` order, read or not."""
-    readers = _problems(today)
+    readers = register_problems(today)
     found = []
     for register in REGISTERS:
         file = files.get(register.key)
