@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from fokus.i18n import translate
 from fokus.ingest.upload_checks import safe_name, unique_name
+from fokus.ingest.upload_report import describe_upload
 from fokus.ingest.uploads import UploadResult, import_history, receive_upload
 from fokus.workspace import Workspace, init_workspace
 
@@ -261,3 +263,30 @@ def test_unique_name(tmp_path: Path) -> None:
     (tmp_path / "a (2).csv").write_text("2")
     assert unique_name(tmp_path, "a.csv") == "a (3).csv"
     assert unique_name(tmp_path, "b.csv") == "b.csv"
+
+
+def test_the_result_in_words(workspace: Workspace) -> None:
+    result = _upload(workspace, "../x content.csv", x_content())
+    [report] = describe_upload(result, "nb")
+    assert (report.name, report.status, report.kind) == (
+        "../x content.csv",
+        "imported",
+        translate("kind.x_content", "nb"),
+    )
+    assert (report.rows_read, report.rows_imported, report.rows_skipped) == (3, 2, 1)
+    assert report.skipped == (
+        (3, translate("import.skip.x_undefined_post", "nb", value="")),
+    )
+    assert report.message is None
+    [refused] = describe_upload(_upload(workspace, "a.csv", b"MZ\x00\x00"), "en")
+    assert (refused.status, refused.message, refused.hint) == (
+        "refused",
+        "The file is not an export: its contents are a program, a PDF, an image or "
+        "another binary file.",
+        "Upload the CSV or Excel file you downloaded from the platform.",
+    )
+    [unknown] = describe_upload(_upload(workspace, "n.csv", b"a;b\n1;2\n"), "en")
+    assert (unknown.name, unknown.message) == (
+        "n.csv",
+        translate("import.refused.unknown_kind", "en"),
+    )
