@@ -7,7 +7,7 @@ format in their own way. The report knows results, never SQL or files on disk.
 
 from __future__ import annotations
 
-from fokus.report.html import render_html
+from fokus.report.html import chart_script, render_fragment, render_html
 from fokus.report.json import (
     JSON_SCHEMA_VERSION,
     json_schema,
@@ -18,7 +18,9 @@ from fokus.report.pdf import render_pdf
 
 __all__ = [
     "JSON_SCHEMA_VERSION",
+    "chart_script",
     "json_schema",
+    "render_fragment",
     "render_html",
     "render_json",
     "render_pdf",

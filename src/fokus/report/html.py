@@ -232,13 +232,70 @@ def render_document(
         print_css=Markup(print_css),  # noqa: S704 -- packaged file + catalog text
         # Our own packaged files and vl-convert's bundle, never user text.
         scripts=tuple(Markup(s) for s in scripts),  # noqa: S704
-        chart_locale=_json_data(
-            {
-                "format": FORMAT_LOCALE[doc.language],
-                "time": TIME_FORMAT_LOCALE[doc.language],
-            }
-        ),
+        chart_locale=_chart_locale(doc.language),
         csp=Markup(csp),  # noqa: S704 -- built here from constants and hashes
+    )
+
+
+def render_fragment(review: Review, workspace: str) -> str:
+    """The review (scorecard, action plan, sections, method notes, appendix) as an
+    HTML fragment for a web page, from the same templates as the page.
+
+    For a page whose Content-Security-Policy forbids inline scripts and styles: the
+    fragment has no ``style`` attribute, no event attribute and no ``<script>``
+    but JSON data blocks (the chart specs and their locale). The page loads
+    ``chart_script()`` as a static file after the fragment to draw the charts and
+    sort the tables; without it the charts' data tables still show every number.
+    """
+    return render_document_fragment(build_document(review, workspace))
+
+
+def render_document_fragment(doc: ReportDocument) -> str:
+    """The fragment for a document already built (``build_document``)."""
+    page = _page(doc, brand_view(NO_BRANDING))
+    template = _environment().get_template("fragment.html.j2")
+    return template.render(
+        page=page,
+        t=_translator(doc.language),
+        for_print=False,
+        chart_locale=_chart_locale(doc.language),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StaticAsset:
+    """A file the web app serves as is: its bytes, and their sha256.
+
+    ``name`` carries the first hex digits of the hash, so it can be cached for
+    ever; ``integrity`` is the ``sha256-…`` form for a policy or an
+    ``integrity`` attribute.
+    """
+
+    name: str
+    content_type: str
+    data: bytes
+    sha256: str
+    integrity: str
+
+
+@cache
+def chart_script() -> StaticAsset:
+    """The Vega bundle, ``charts.js`` and ``sortable.js`` as one static script."""
+    text = "\n".join((javascript_bundle(), _asset("charts.js"), _asset("sortable.js")))
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data)
+    return StaticAsset(
+        name=f"fokus-review.{digest.hexdigest()[:16]}.js",
+        content_type="text/javascript; charset=utf-8",
+        data=data,
+        sha256=digest.hexdigest(),
+        integrity="sha256-" + base64.b64encode(digest.digest()).decode("ascii"),
+    )
+
+
+def _chart_locale(language: Language) -> Markup:
+    return _json_data(
+        {"format": FORMAT_LOCALE[language], "time": TIME_FORMAT_LOCALE[language]}
     )
 
 
