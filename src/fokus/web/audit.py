@@ -31,8 +31,8 @@ AuditKind = Literal[
     "owner.changed",
     "invitation.created",
     "invitation.accepted",
-    "workspace.created",
-    "workspace.deleted",
+    "workspace_created",
+    "workspace_deleted",
 ]
 AUDIT_KINDS: tuple[AuditKind, ...] = get_args(AuditKind)
 

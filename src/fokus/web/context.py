@@ -43,14 +43,16 @@ def database_of(request: Request) -> Database:
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns normally."""
+    """One transaction per request: committed when the route returns normally,
+    before the response leaves (``scope="function"``), so the browser's next request
+    sees it; rolled back when the route raises."""
     with database_of(request).sessions() as db:
         request.state.db = db
         yield db
         db.commit()
 
 
-Db = Annotated[Session, Depends(get_db)]
+Db = Annotated[Session, Depends(get_db, scope="function")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,7 +99,7 @@ def create_workspace(
     db.flush()
     audit.record(
         db,
-        "workspace.created",
+        "workspace_created",
         actor_id=user.id,
         actor_email=user.email,
         workspace_id=row.id,
@@ -229,7 +229,7 @@ def delete_workspace(request: Request, db: Db, access: Owner) -> Response:
         db.delete(row)
     audit.record(
         db,
-        "workspace.deleted",
+        "workspace_deleted",
         actor_id=access.user_id,
         actor_email=access.user_email,
         workspace_id=access.workspace_id,
