@@ -603,6 +603,7 @@ def serve(
 
     from fokus.web.app import create_app  # noqa: PLC0415
     from fokus.web.instance import setup_token  # noqa: PLC0415
+    from fokus.web.logs import install as install_log_filter  # noqa: PLC0415
     from fokus.web.settings import load_settings  # noqa: PLC0415
 
     with _handled(lang) as language:
@@ -612,7 +613,9 @@ def serve(
         if token:
             _say(language, "web.cli.setup_link", url=f"{url}/setup/{token}")
         _say(language, "web.cli.serving", url=url, root=str(settings.root))
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        web_app = create_app(settings)
+        install_log_filter()
+        uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 
 @user_app.command("add")

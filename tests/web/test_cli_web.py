@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 from fokus.cli import app
 from fokus.web.db import User, open_database
 from fokus.web.instance import setup_token
+from fokus.web.logs import RedactTokens, redact
 from fokus.web.security.passwords import check_password
 from fokus.web.settings import SECRET_FILE, load_settings
 
@@ -66,3 +68,20 @@ def test_user_add_refuses_a_short_password(tmp_path: Path) -> None:
     )
     assert result.exit_code == 3
     assert "The password is too short." in result.output
+
+
+def test_the_access_log_never_shows_a_link_token() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/invite/AbC-123_x?next=/", "1.1", 200),
+        None,
+    )
+    assert RedactTokens().filter(record)
+    assert record.getMessage() == '127.0.0.1:5000 - "GET /invite/…?next=/ HTTP/1.1" 200'
+    assert redact("POST /setup/tok /reset/tok2 /w/alfa/") == (
+        "POST /setup/… /reset/… /w/alfa/"
+    )
