@@ -6,7 +6,7 @@ BASE_STAMP := $(VENV)/.installed-base
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
 
-.PHONY: demo test lint format golden system-packages benchmark benchmark-review clean
+.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review clean
 
 # A virtual environment with fokus, rebuilt when pyproject.toml changes; the demo
 # needs nothing more.
@@ -50,6 +50,11 @@ format: $(STAMP)
 ## read `git diff tests/report/golden` before committing them.
 golden: $(STAMP)
 	FOKUS_UPDATE_GOLDEN=1 $(BIN)/pytest tests/report -q
+
+## Screenshots of the web app's main pages in both languages, taken by the browser
+## test into docs/guide/screenshots/ (see docs/web.md).
+screenshots: $(STAMP)
+	FOKUS_SCREENSHOTS=1 $(BIN)/pytest tests/web/test_browser_journey.py -q
 
 ## Debian packages the tests need, listed in scripts/apt-packages.txt.
 system-packages:

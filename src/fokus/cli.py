@@ -578,6 +578,71 @@ def suggest(
         _say(language, "cli.map.written", path=str(output), file=file.name)
 
 
+user_app = typer.Typer(
+    help="Accounts of the web app (see docs/web.md).", no_args_is_help=True
+)
+app.add_typer(user_app, name="user")
+RootOption = Annotated[
+    Path,
+    typer.Option("--root", help="The web app's folder: workspaces, database, key."),
+]
+
+
+@app.command()
+def serve(
+    *,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    root: RootOption = Path("fokus-web"),
+    lang: LangOption = None,
+) -> None:
+    """Run the web app (see docs/web.md)."""
+    import uvicorn  # noqa: PLC0415 (start-up time of the other commands)
+
+    from fokus.web.app import create_app  # noqa: PLC0415
+    from fokus.web.instance import setup_token  # noqa: PLC0415
+    from fokus.web.logs import install as install_log_filter  # noqa: PLC0415
+    from fokus.web.settings import load_settings  # noqa: PLC0415
+
+    with _handled(lang) as language:
+        settings = load_settings(root)
+        url = f"http://{host}:{port}"
+        token = setup_token(settings)
+        if token:
+            _say(language, "web.cli.setup_link", url=f"{url}/setup/{token}")
+        _say(language, "web.cli.serving", url=url, root=str(settings.root))
+        web_app = create_app(settings)
+        install_log_filter()
+        uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument(help="The user's e-mail address.")],
+    *,
+    owner: Annotated[
+        bool, typer.Option("--owner", help="Make the user an instance owner.")
+    ] = False,
+    root: RootOption = Path("fokus-web"),
+    lang: LangOption = None,
+) -> None:
+    """Create a web app account; prompts for the password."""
+    from fokus.web.instance import add_user  # noqa: PLC0415
+    from fokus.web.settings import load_settings  # noqa: PLC0415
+
+    with _handled(lang) as language:
+        password = typer.prompt(
+            translate("web.cli.password", language),
+            hide_input=True,
+            confirmation_prompt=True,
+        )
+        added = add_user(load_settings(root), email, password, owner=owner)
+        key = "web.cli.owner_added" if owner else "web.cli.user_added"
+        _say(language, key, email=added)
+
+
 def main() -> None:
     """Entry point of the ``fokus`` script and ``python -m fokus``."""
     try:

@@ -1,0 +1,123 @@
+"""Per-request plumbing shared by the routes: the database session, the signed-in
+user, the reader's language, and the redirects that send a visitor where they must
+go first (sign in, then set up two-factor authentication)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from fokus.i18n import Language, parse_language
+from fokus.web.db import Database, SessionRow, User
+from fokus.web.security import sessions
+from fokus.web.settings import Settings
+
+LANG_COOKIE = "fokus_lang"
+
+
+class Redirect(Exception):
+    """Send the browser to ``url`` (303 See Other)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def database_of(request: Request) -> Database:
+    database: Database = request.app.state.db
+    return database
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One transaction per request: committed when the route returns normally,
+    before the response leaves (``scope="function"``), so the browser's next request
+    sees it; rolled back when the route raises."""
+    with database_of(request).sessions() as db:
+        request.state.db = db
+        yield db
+        db.commit()
+
+
+Db = Annotated[Session, Depends(get_db, scope="function")]
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    user: User
+    session: SessionRow
+
+
+def session_of(request: Request, db: Session) -> SessionRow | None:
+    found: SessionRow | None = getattr(request.state, "session_row", None)
+    if found is None:
+        key = settings_of(request).secret_key
+        found = sessions.find(db, key, request.cookies.get(sessions.COOKIE), now())
+        request.state.session_row = found
+    return found
+
+
+def _signed_in(request: Request, db: Db) -> SignedIn:
+    row = session_of(request, db)
+    if row is None or row.stage != "full":
+        raise Redirect("/login")
+    user = db.get(User, row.user_id)
+    if user is None:
+        raise Redirect("/login")
+    request.state.user = user
+    return SignedIn(user, row)
+
+
+def _ready(request: Request, current: Annotated[SignedIn, Depends(_signed_in)]) -> User:
+    """The signed-in user, once two-factor authentication is set up where enforced."""
+    if settings_of(request).require_2fa and not current.user.totp_enabled:
+        raise Redirect("/account/2fa")
+    return current.user
+
+
+def _owner(user: Annotated[User, Depends(_ready)]) -> User:
+    from fastapi import HTTPException  # noqa: PLC0415 (keeps the import list short)
+
+    if not user.is_owner:
+        raise HTTPException(status_code=403)
+    return user
+
+
+CurrentSession = Annotated[SignedIn, Depends(_signed_in)]
+"""Signed in with every factor; two-factor set-up may still be owed."""
+CurrentUser = Annotated[User, Depends(_ready)]
+"""Signed in and allowed everywhere their roles allow."""
+InstanceOwner = Annotated[User, Depends(_owner)]
+
+
+def language_of(request: Request) -> Language:
+    user: User | None = getattr(request.state, "user", None)
+    if user is not None:
+        found = parse_language(user.language)
+        if found:
+            return found
+    cookie = parse_language(request.cookies.get(LANG_COOKIE, ""))
+    if cookie:
+        return cookie
+    for part in request.headers.get("accept-language", "").split(","):
+        found = parse_language(part.split(";")[0])
+        if found:
+            return found
+    return "nb"
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,51 @@
+"""Opening the app database and bringing its schema up to date with Alembic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+
+def open_database(url: str) -> Database:
+    """Connect to ``url`` and run every migration not yet applied."""
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False} if sqlite else {},
+        pool_pre_ping=not sqlite,
+    )
+    if sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    upgrade(engine)
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def upgrade(engine: Engine) -> None:
+    """``alembic upgrade head`` on ``engine``, with the migrations in the package."""
+    config = Config()
+    folder = resources.files("fokus.web.db") / "migrations"
+    config.set_main_option("script_location", str(folder))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()

@@ -1,0 +1,1 @@
+"""Passwords, second factors, sessions, CSRF tokens and sign-in rate limits."""

@@ -1,0 +1,63 @@
+"""Jinja2 pages: autoescaped, in the reader's language, with the CSRF token.
+
+Every page extends ``base.html.j2`` (blocks ``title`` and ``content``) and gets
+``t(key, **params)`` for translated text, ``csrf_input()`` for forms, ``csrf_token``
+(set on ``<body hx-headers>`` so htmx requests carry it), ``lang``, ``user`` and
+``relaxed_2fa`` (the warning banner).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from fokus.i18n import LANGUAGES, translate
+from fokus.web.context import language_of, settings_of
+from fokus.web.security import csrf
+
+ENVIRONMENT = Environment(
+    loader=PackageLoader("fokus.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def page_csrf_token(request: Request) -> str:
+    cookie: str = request.state.csrf_cookie
+    return csrf.page_token(settings_of(request).secret_key, cookie)
+
+
+def render(
+    request: Request, template: str, status_code: int = 200, **values: Any
+) -> HTMLResponse:
+    language = language_of(request)
+    token = page_csrf_token(request)
+
+    def t(key: str, **params: object) -> str:
+        return translate(key, language, **params)
+
+    def csrf_input() -> Markup:
+        return Markup('<input type="hidden" name="{}" value="{}">').format(
+            csrf.FIELD, escape(token)
+        )
+
+    html = ENVIRONMENT.get_template(template).render(
+        t=t,
+        csrf_input=csrf_input,
+        csrf_token=token,
+        hx_headers=json.dumps({csrf.HEADER: token}),
+        lang=language,
+        languages=LANGUAGES,
+        user=getattr(request.state, "user", None),
+        relaxed_2fa=not settings_of(request).require_2fa,
+        path=request.url.path,
+        **values,
+    )
+    return HTMLResponse(html, status_code=status_code)
