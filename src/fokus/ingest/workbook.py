@@ -75,7 +75,9 @@ def read_workbook(path: Path, container: Container) -> tuple[Sheet, ...]:
             raise FokusError(
                 "import.refused.unsafe_xml", "import.refused.unsafe_xml.hint"
             ) from error
-        except (ElementTree.ParseError, ValueError) as error:
+        except (ElementTree.ParseError, ValueError, LookupError) as error:
+            # LookupError: an XML declaration naming an encoding Python does not
+            # know (found by tests/fuzz).
             raise _damaged(error) from error
     try:
         if container == "xlsx":

@@ -1,0 +1,89 @@
+"""The workspace lock: one writing fokus at a time, the others wait their turn.
+
+DuckDB itself refuses a second writer at once ("store.locked"). Two imports started
+together should instead run one after the other, so every command that writes the
+workspace (import, review, backup, restore) first takes an exclusive lock on the file
+``.fokus.lock`` in the workspace folder, waiting up to a timeout for it. The lock is
+an operating-system lock (``flock``), so a killed process never leaves it held.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fokus.errors import ExitCode, FokusError
+
+LOCK_NAME = ".fokus.lock"
+DEFAULT_WAIT_SECONDS = 60.0
+_POLL_SECONDS = 0.05
+
+
+@contextmanager
+def workspace_lock(root: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the workspace's lock; wait up to ``wait`` seconds for another holder.
+
+    Raises ``store.busy`` (exit code 5) when the other holder has not finished in
+    time; nothing has been read or changed then.
+    """
+    path = root / LOCK_NAME
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise FokusError(
+            "store.lock_failed",
+            "store.lock_failed.hint",
+            ExitCode.STORE,
+            path=str(path),
+            error=error.strerror or str(error),
+        ) from None
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                raise FokusError(
+                    "store.busy",
+                    "store.busy.hint",
+                    ExitCode.STORE,
+                    path=str(root),
+                    seconds=round(wait),
+                )
+            time.sleep(_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+    finally:
+        os.close(handle)
+
+
+if sys.platform == "win32":  # pragma: no cover - tested on Linux only
+    import msvcrt
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: int) -> None:
+        os.lseek(handle, 0, os.SEEK_SET)
+        msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)

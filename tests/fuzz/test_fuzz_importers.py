@@ -1,0 +1,158 @@
+"""Every broken export either imports or is refused with a FokusError; nothing else.
+
+Starting from one valid file per adapter (seeds.py), Hypothesis breaks it (see
+mutations.py) and imports it into a real DuckDB store through ``import_file``, the
+code path of ``fokus import``. The property: the outcome is ``imported`` or
+``refused`` with a message and hint in the catalogs; no other exception escapes; a
+refused file leaves the store exactly as before; memory stays bounded.
+
+``HYPOTHESIS_PROFILE=long`` (scripts/fuzz-long.sh) runs 10,000 cases per adapter.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mutations import broken
+from seeds import adapter_seeds, register_seeds
+
+from fokus.i18n import translate
+from fokus.ingest.pipeline import import_file
+from fokus.ingest.registry import ADAPTERS
+from fokus.registers.access import access_from
+from fokus.registers.ai_tools import ai_tools_from
+from fokus.registers.experiments import experiments_from
+from fokus.registers.profiles import profiles_from
+from fokus.registers.reader import read_register
+from fokus.registers.time_use import time_use_from
+from fokus.store import Store
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))
+from meta_exports import dump
+
+settings.register_profile(
+    "fuzz-ci",
+    max_examples=5,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz-long",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = settings.get_profile(
+    "fuzz-long" if os.environ.get("HYPOTHESIS_PROFILE") == "long" else "fuzz-ci"
+)
+# Peak resident memory may grow by at most this much over a whole test: a 200 MB
+# zip bomb or a billion-laughs file must be refused, not inflated.
+MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
+KINDS = sorted(adapter.kind for adapter in ADAPTERS)
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+@pytest.fixture(scope="module")
+def folder() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="fokus-fuzz-") as name:
+        yield Path(name)
+
+
+def test_there_is_a_seed_for_every_adapter() -> None:
+    assert sorted(adapter_seeds()) == KINDS
+
+
+# Found by this test on 2026-11-27 and not yet fixed (docs/reliability.md): a Meta
+# posts export with a UTF-8 BOM but a Windows-1252 body, and one cut inside its
+# header, escape as duckdb.InvalidInputException instead of a refusal.
+META_POSTS_BUGS = pytest.mark.xfail(
+    strict=False, reason="DuckDB CSV errors escape the Meta posts reader"
+)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(kind, marks=META_POSTS_BUGS)
+        if kind in {"meta_instagram_posts", "meta_facebook_posts"}
+        else kind
+        for kind in KINDS
+    ],
+)
+def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
+    seed = adapter_seeds()[kind]
+    exports = folder / kind / "exports"
+    exports.mkdir(parents=True)
+    start = _peak_rss()
+    with Store.open(folder / kind / "fokus.duckdb") as store:
+
+        @PROFILE
+        @given(data=broken(seed.data), case=st.integers(0, 10**9))
+        def check(data: bytes, case: int) -> None:
+            path = exports / f"{case}-{seed.name}"
+            path.write_bytes(data)
+            before = dump(store)
+            outcome = import_file(
+                path, store, exports_dir=exports, timezone="Europe/Oslo"
+            )
+            path.unlink()
+            assert outcome.status in {"imported", "refused", "already_imported"}
+            if outcome.status == "refused":
+                assert outcome.refusal_key and outcome.refusal_hint_key
+                for key in (outcome.refusal_key, outcome.refusal_hint_key):
+                    shown = translate(key, "en", **outcome.refusal_params)
+                    assert shown and shown != key, key
+                assert dump(store) == before, "a refused file changed the store"
+            assert _peak_rss() - start < MEMORY_LIMIT_BYTES
+
+        check()
+
+
+READERS = {
+    "access": access_from,
+    "ai_tools": ai_tools_from,
+    "time_use": time_use_from,
+    "profiles": profiles_from,
+    "experiments": experiments_from,
+}
+
+
+@pytest.mark.parametrize("key", sorted(READERS))
+def test_a_broken_register_is_read_with_problems_not_errors(
+    key: str, folder: Path
+) -> None:
+    seed = register_seeds()[key]
+    registers = folder / "registers" / key
+    registers.mkdir(parents=True)
+    start = _peak_rss()
+
+    @PROFILE
+    @given(data=broken(seed.data), xlsx=st.booleans())
+    def check(data: bytes, xlsx: bool) -> None:
+        for old in registers.iterdir():
+            old.unlink()
+        (registers / f"{key}.{'xlsx' if xlsx else 'csv'}").write_bytes(data)
+        file = read_register(registers, key)  # type: ignore[arg-type]
+        assert file is not None
+        parsed = READERS[key](file)
+        for problem in (*file.problems, *parsed.problems):
+            try:
+                shown = translate(problem.key, "en", **problem.params)
+            except KeyError:  # {file}, {row}: filled in where problems are shown
+                continue
+            assert shown != problem.key
+        assert _peak_rss() - start < MEMORY_LIMIT_BYTES
+
+    check()
