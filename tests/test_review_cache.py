@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fokus.i18n import Bilingual, Label, MessageKey
+from fokus.i18n import Bilingual, Label, MessageKey, MessageKeys, Percent
 from fokus.model.results import (
     Action,
     Chart,
@@ -48,6 +48,8 @@ SECTIONS = (
                     "day": dt.date(2026, 3, 1),
                     "n": 12,
                     "share": 0.125,
+                    "change": Percent(0.276),
+                    "formats": MessageKeys(("format.reel", "format.image")),
                 },
                 Evidence(12, 0.5, (0.25, 0.75), 0.9, "reach"),
             ),
@@ -80,6 +82,10 @@ def test_results_read_back_exactly(tmp_path: Path) -> None:
     cell = found.sections[0].tables[0].rows[0][0]
     assert isinstance(cell, Label) and cell.key == "metric.label"
     assert isinstance(cell.params["part"], MessageKey)
+    params = found.sections[0].findings[0].params
+    assert type(params["change"]) is Percent and params["change"] == 0.276
+    assert type(params["formats"]) is MessageKeys
+    assert params["formats"] == ("format.reel", "format.image")
 
 
 def test_only_the_newest_review_is_kept(tmp_path: Path) -> None:
@@ -102,3 +108,18 @@ def test_numpy_numbers_and_nan_are_kept_as_numbers(tmp_path: Path) -> None:
     params = kept.sections[0].findings[0].params
     assert params["n"] == 7 and type(params["n"]) is int
     assert isinstance(params["x"], float) and math.isnan(params["x"])
+
+
+def test_an_unknown_value_type_is_not_kept(tmp_path: Path) -> None:
+    class Odd(float):
+        pass
+
+    section = SectionResult("k", "ok", findings=(Finding("f", "info", {"x": Odd(1)}),))
+    with Store.open(tmp_path / "f.duckdb") as store:
+        try:
+            store.keep_review(StoredReview("d" * 64, GENERATED, None, (section,)))
+        except TypeError as error:
+            assert str(error) == "a review value fokus cannot keep: Odd"
+        else:
+            raise AssertionError("an Odd value was kept")
+        assert store.kept_review("d" * 64) is None

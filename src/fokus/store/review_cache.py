@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import numbers
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 
-from fokus.i18n import Bilingual, Label, MessageKey
+from fokus.i18n import Bilingual, Label, MessageKey, MessageKeys, Percent
 from fokus.model.results import (
     Action,
     Chart,
@@ -86,33 +86,39 @@ def read_review(
 # -- encoding: tagged where JSON alone would lose the type ---------------------------
 
 
+_TAGS: dict[type, tuple[str, Callable[[Any], object]]] = {
+    Percent: ("percent", float),
+    MessageKeys: ("message_keys", list),
+    MessageKey: ("message", str),
+    dt.datetime: ("datetime", dt.datetime.isoformat),
+    dt.date: ("date", dt.date.isoformat),
+}
+"""Exact types JSON cannot tell apart: each written as ``{tag: plain value}``."""
+_UNTAGS: dict[str, Callable[[Any], object]] = {
+    "percent": Percent,
+    "message_keys": lambda keys: MessageKeys(tuple(keys)),
+    "message": MessageKey,
+    "datetime": dt.datetime.fromisoformat,
+    "date": dt.date.fromisoformat,
+}
+
+
 def _value(value: object) -> object:
     """A parameter or cell as JSON; the types JSON cannot tell apart are tagged
-    (the i18n string types carry how a value is shown)."""
-    if isinstance(value, str) and type(value) is not str:
-        return _shown(value)
-    if isinstance(value, dt.datetime):
-        return {"datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"date": value.isoformat()}
-    if value is None or isinstance(value, str | int | float):
+    (the i18n types carry how a value is shown). An unknown type, even a subclass
+    of a known one, is refused (``TypeError``) rather than kept wrong."""
+    if value is None or type(value) in {str, int, float, bool}:
         return value
-    if isinstance(value, numbers.Integral):  # numpy's integers
-        return int(value)
-    if isinstance(value, numbers.Real):
-        return float(value)
-    raise TypeError(f"a review value fokus cannot keep: {type(value).__name__}")
-
-
-def _shown(value: str) -> object:
-    """The i18n string types, each with what it needs to be shown again."""
-    if isinstance(value, Label):
+    if type(value) in _TAGS:
+        tag, plain = _TAGS[type(value)]
+        return {tag: plain(value)}
+    if type(value) is Label:
         params = {k: _value(v) for k, v in value.params.items()}
         return {"label": str(value), "key": value.key, "params": params}
-    if isinstance(value, Bilingual):
+    if type(value) is Bilingual:
         return {"nb": value.nb, "en": str(value)}
-    if isinstance(value, MessageKey):
-        return {"message": str(value)}
+    if isinstance(value, np.integer | np.floating):  # numpy's numbers
+        return value.item()
     raise TypeError(f"a review value fokus cannot keep: {type(value).__name__}")
 
 
@@ -124,11 +130,8 @@ def _read_value(value: object) -> Any:
         return Label(value["label"], value["key"], **params)
     if "nb" in value:
         return Bilingual(value["nb"], value["en"])
-    if "message" in value:
-        return MessageKey(value["message"])
-    if "datetime" in value:
-        return dt.datetime.fromisoformat(value["datetime"])
-    return dt.date.fromisoformat(value["date"])
+    ((tag, plain),) = value.items()
+    return _UNTAGS[tag](plain)
 
 
 def _params(params: Mapping[str, Param]) -> dict[str, object]:
