@@ -97,15 +97,16 @@ def test_a_new_export_changes_the_fingerprint(small: Workspace) -> None:
     before = _print(small)
     # The same exports made with another seed: other posts, other bytes.
     (small.exports_dir / "new").mkdir()
-    changed = write_demo_exports(small.exports_dir / "new", seed=7, today=DAY)[0]
+    changed = write_demo_exports(small.exports_dir / "new", seed=7, today=DAY)
     with Store.open(small.database_path) as store:
         outcomes = import_files(
-            [changed],
+            changed,
             store,
             exports_dir=small.exports_dir,
             timezone=small.config.timezone,
         )
-    assert [o.status for o in outcomes] == ["imported"]
+    # Files the seed does not change are already imported; the others are new.
+    assert "imported" in {o.status for o in outcomes}
     assert _print(small) != before
 
 
