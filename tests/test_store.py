@@ -108,7 +108,7 @@ def test_a_schema_1_store_is_migrated_with_its_posts_kept(tmp_path: Path) -> Non
     )
     con.close()
     with Store.open(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert store.schema_version() == SCHEMA_VERSION == 5
         # Migration 4 adds the web app's record of uploads, empty.
         assert store.connection.execute("SELECT count(*) FROM uploads").fetchall() == [
             (0,)

@@ -132,6 +132,6 @@ def test_a_schema_2_store_gets_the_review_tables(tmp_path: Path) -> None:
     con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
     con.close()
     with Store.open(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 5
         store.record_review(_record(FIRST))
         assert store.previous_review(FIRST) is not None

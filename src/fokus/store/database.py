@@ -19,7 +19,8 @@ import duckdb
 from fokus.errors import ExitCode, FokusError
 from fokus.model.history import ReviewRecord
 from fokus.model.staging import FileIdentity, PostPlan, RowSkip, SeriesParts
-from fokus.store import history, posts_sql
+from fokus.store import history, posts_sql, review_cache
+from fokus.store.review_cache import StoredReview
 from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -172,6 +173,18 @@ class Store:
     def previous_review(self, on_or_before: dt.date) -> ReviewRecord | None:
         """The newest review stored on or before the given day, or None."""
         return history.read_record(self._con, on_or_before)
+
+    def keep_review(self, stored: StoredReview) -> None:
+        """Keep a review's whole results for a second review of the same data.
+
+        Raises ``TypeError`` (and keeps nothing) for a value the cache cannot hold.
+        """
+        with self._transaction():
+            review_cache.write_review(self._con, stored)
+
+    def kept_review(self, fingerprint: str) -> StoredReview | None:
+        """The kept results of the review with this fingerprint, or None."""
+        return review_cache.read_review(self._con, fingerprint)
 
     # -- the import log -------------------------------------------------------------
 

@@ -263,6 +263,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             uploaded_at TIMESTAMPTZ NOT NULL
         )""",
     ),
+    (
+        # The newest review's results whole, under the fingerprint of what went
+        # into it (fokus.fingerprint), so that a second review of unchanged data
+        # reuses them (fokus.store.review_cache). One row at most.
+        """CREATE TABLE review_cache (
+            fingerprint VARCHAR PRIMARY KEY,
+            format INTEGER NOT NULL,
+            generated_at TIMESTAMPTZ NOT NULL,
+            period_start DATE,
+            period_end DATE,
+            sections VARCHAR NOT NULL
+        )""",
+    ),
 )
 
 REVIEW_TABLES = ("review_sections", "review_kpis", "review_channels", "review_findings")
