@@ -74,23 +74,7 @@ def test_there_is_a_seed_for_every_adapter() -> None:
     assert sorted(adapter_seeds()) == KINDS
 
 
-# Found by this test on 2026-11-27 and not yet fixed (docs/reliability.md): a Meta
-# posts export with a UTF-8 BOM but a Windows-1252 body, and one cut inside its
-# header, escape as duckdb.InvalidInputException instead of a refusal.
-META_POSTS_BUGS = pytest.mark.xfail(
-    strict=False, reason="DuckDB CSV errors escape the Meta posts reader"
-)
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=META_POSTS_BUGS)
-        if kind in {"meta_instagram_posts", "meta_facebook_posts"}
-        else kind
-        for kind in KINDS
-    ],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
     seed = adapter_seeds()[kind]
     exports = folder / kind / "exports"

@@ -33,3 +33,32 @@ def test_spreadsheet_ml_with_an_unknown_encoding_is_refused_not_a_crash(
         "import.refused.damaged_workbook",
     )
     assert imports == [(0,)]
+
+
+def test_a_meta_export_with_a_bom_but_a_windows_1252_body_is_refused_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    # Was: duckdb.InvalidInputException "CSV Error on Line: 2" escaped from the
+    # insert (the key scan reads too little of each row to notice the bytes).
+    from meta_exports import FACEBOOK_HEADER, facebook_row, meta_csv  # noqa: PLC0415
+
+    text = meta_csv(
+        [
+            FACEBOOK_HEADER,
+            facebook_row("1234567890123456", "01/02/2025 10:00", "Blåbær og café"),
+            facebook_row("1234567890123457", "01/03/2025 10:00", "Søt"),
+        ]
+    )
+    path = tmp_path / "Jan-01-2025_Dec-31-2025_1234567890123456.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("cp1252"))
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        outcome = import_file(path, store, exports_dir=tmp_path, timezone="Europe/Oslo")
+        counts = store.connection.execute(
+            "SELECT (SELECT count(*) FROM imports), (SELECT count(*) FROM posts),"
+            " (SELECT count(*) FROM accounts)"
+        ).fetchall()
+    assert (outcome.status, outcome.refusal_key) == (
+        "refused",
+        "import.unreadable_csv",
+    )
+    assert counts == [(0, 0, 0)]

@@ -289,10 +289,16 @@ class Store:
         file = identity()
         with self._transaction():
             import_id = self._begin_import(file)
-            inserted = posts_sql.insert_rows(
-                self._con, plan, reader, import_id, file.as_of
-            )
-            counts = posts_sql.finish(self._con, plan, keys, import_id, inserted)
+            try:
+                inserted = posts_sql.insert_rows(
+                    self._con, plan, reader, import_id, file.as_of
+                )
+                counts = posts_sql.finish(self._con, plan, keys, import_id, inserted)
+            except (duckdb.InvalidInputException, duckdb.ConversionException) as error:
+                # The key scan reads little of each row; a damaged row further in
+                # (bytes that are not UTF-8 after a UTF-8 BOM) fails only here. The
+                # transaction is rolled back: nothing of the file is kept.
+                raise posts_sql.unreadable(error) from error
             if parts is not None:
                 more = self._insert_parts(import_id, file, parts)
                 counts = StagedCounts(

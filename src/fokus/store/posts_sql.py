@@ -421,13 +421,14 @@ def finish(
 
     first = plan.source.first_row
     platform = _quote(plan.platform)
-    con.executemany(
-        f"""INSERT INTO accounts
+    if keys.accounts:  # executemany refuses an empty list
+        con.executemany(
+            f"""INSERT INTO accounts
         SELECT {platform}, ?, ?, ?, {import_id}
         WHERE NOT EXISTS (SELECT 1 FROM accounts
                           WHERE platform = {platform} AND account_id = ?)""",
-        [[a, name, user, a] for a, name, user in keys.accounts],
-    )
+            [[a, name, user, a] for a, name, user in keys.accounts],
+        )
     _normalise_texts(con, import_id)
     skips = tuple(
         RowSkip(record + first, reason, detail)
