@@ -6,7 +6,7 @@ BASE_STAMP := $(VENV)/.installed-base
 STAMP := $(VENV)/.installed
 SPARK_STAMP := $(VENV)/.installed-spark
 
-.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review clean
+.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review benchmark-web clean
 
 # A virtual environment with fokus, rebuilt when pyproject.toml changes; the demo
 # needs nothing more.
@@ -67,6 +67,10 @@ benchmark: $(STAMP)
 ## Time the review of 1,000,000 posts against pandas.
 benchmark-review: $(STAMP)
 	$(BIN)/python benchmarks/review_benchmark.py
+
+## Drive 20 signed-in clients against `fokus serve` (1,000,000 posts).
+benchmark-web: $(STAMP)
+	$(BIN)/python benchmarks/web_load.py
 
 clean:
 	rm -rf $(VENV) demo-workspace .pytest_cache .mypy_cache .ruff_cache
