@@ -169,7 +169,11 @@ def write_doc(args: argparse.Namespace, section_lines: Sequence[str]) -> None:
         else:
             text = text.rstrip("\n") + "\n\n" + section + "\n"
     else:
-        text = "# Reliability\n\n" + section + "\n"
+        text = (
+            "# Reliability\n\nMeasured figures for issue 9, written by the scripts "
+            "in `benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
+            "editing the numbers by hand.\n\n" + section + "\n"
+        )
     doc.write_text(text, encoding="utf-8")
     print(f"\nWrote {doc.relative_to(REPO)}")
 
