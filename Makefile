@@ -8,8 +8,8 @@ SPARK_STAMP := $(VENV)/.installed-spark
 # Every install is pinned to the versions in constraints.txt (`make constraints`).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint constraints.txt
 
-.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review clean \
-	audit constraints fuzz-long
+.PHONY: demo test lint format golden screenshots system-packages benchmark benchmark-review \
+	benchmark-web clean audit constraints fuzz-long
 
 # A virtual environment with fokus, rebuilt when pyproject.toml changes; the demo
 # needs nothing more.
@@ -87,6 +87,10 @@ benchmark: $(STAMP)
 ## Time the review of 1,000,000 posts against pandas.
 benchmark-review: $(STAMP)
 	$(BIN)/python benchmarks/review_benchmark.py
+
+## Drive 20 signed-in clients against `fokus serve` (1,000,000 posts).
+benchmark-web: $(STAMP)
+	$(BIN)/python benchmarks/web_load.py
 
 clean:
 	rm -rf $(VENV) demo-workspace .pytest_cache .mypy_cache .ruff_cache

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from importlib import resources
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from fokus.errors import FokusError
@@ -26,6 +24,7 @@ from fokus.web.routes import ROUTERS
 from fokus.web.security import csrf
 from fokus.web.security.tokens import new_token
 from fokus.web.settings import Settings
+from fokus.web.static_files import HashedStaticFiles, static_folder
 from fokus.web.templating import render
 
 LOG = logging.getLogger("fokus.web")
@@ -55,8 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.db = open_database(settings.database_url)
     for router in ROUTERS:
         app.include_router(router)
-    static = resources.files("fokus.web") / "static"
-    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.mount("/static", HashedStaticFiles(static_folder()), name="static")
     app.middleware("http")(_guard)
     app.add_exception_handler(Redirect, _redirect)
     app.add_exception_handler(csrf.CsrfRefused, _csrf_refused)

@@ -2,7 +2,7 @@
 
 Every page extends ``base.html.j2`` (blocks ``title`` and ``content``) and gets
 ``t(key, **params)`` for translated text, ``csrf_input()`` for forms, ``csrf_token``
-(set on ``<body hx-headers>`` so htmx requests carry it), ``lang``, ``user`` and
+(set on ``<body hx-headers>`` so htmx requests carry it), ``static_url(name)`` (a static file's hashed address), ``lang``, ``user`` and
 ``relaxed_2fa`` (the warning banner).
 """
 
@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from fokus.i18n import LANGUAGES, translate
 from fokus.web.context import language_of, settings_of
 from fokus.web.security import csrf
+from fokus.web.static_files import static_url
 
 ENVIRONMENT = Environment(
     loader=PackageLoader("fokus.web", "templates"),
@@ -26,7 +27,9 @@ ENVIRONMENT = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the templates ship with the package: no stat per page
 )
+ENVIRONMENT.globals["static_url"] = static_url
 
 
 def page_csrf_token(request: Request) -> str:

@@ -19,6 +19,11 @@ class Database:
     sessions: sessionmaker[Session]
 
 
+_SQLITE_POOL = {"pool_size": 40, "max_overflow": 10}
+"""As many SQLite connections as requests run at once (Starlette's thread pool has
+40): an overflow connection is made and closed per request, PRAGMAs and all."""
+
+
 def open_database(url: str) -> Database:
     """Connect to ``url`` and run every migration not yet applied."""
     sqlite = url.startswith("sqlite")
@@ -26,6 +31,7 @@ def open_database(url: str) -> Database:
         url,
         connect_args={"check_same_thread": False} if sqlite else {},
         pool_pre_ping=not sqlite,
+        **_SQLITE_POOL if sqlite else {},
     )
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -23,7 +23,7 @@ from fokus.web.context import (
     settings_of,
 )
 from fokus.web.db import Membership, User, WorkspaceRow
-from fokus.web.summary import workspace_summary
+from fokus.web.summary import cached_summary
 from fokus.web.templating import render
 from fokus.workspace import init_workspace
 
@@ -121,12 +121,14 @@ def _members(db: Db, workspace_id: int) -> list[tuple[User, str]]:
 
 @router.get("/w/{slug}/")
 def workspace_home(request: Request, db: Db, access: Viewer) -> Response:
+    members = _members(db, access.workspace_id)
+    db.commit()  # the connection goes back to the pool before the summary's work
     return render(
         request,
         "workspace.html.j2",
         access=access,
-        members=_members(db, access.workspace_id),
-        summary=workspace_summary(access.workspace_path),
+        members=members,
+        summary=cached_summary(access.workspace_path),
         roles=MEMBER_ROLES,
         link=None,
     )
@@ -164,7 +166,7 @@ def invite(
         "workspace.html.j2",
         access=access,
         members=_members(db, access.workspace_id),
-        summary=workspace_summary(access.workspace_path),
+        summary=cached_summary(access.workspace_path),
         roles=MEMBER_ROLES,
         link=f"{request.base_url}invite/{token}",
     )
