@@ -120,8 +120,30 @@ def download_deck(access: Viewer) -> Response:
 @cache
 def review_css() -> tuple[str, bytes]:
     """The report's stylesheet for the review page, named by its hash."""
-    data = (resources.files("fokus.report") / "templates" / "report.css").read_bytes()
+    text = (resources.files("fokus.report") / "templates" / "report.css").read_text(
+        encoding="utf-8"
+    )
+    data = scoped_css(text).encode("utf-8")
     return f"fokus-review.{hashlib.sha256(data).hexdigest()[:16]}.css", data
+
+
+def scoped_css(text: str) -> str:
+    """The report's stylesheet nested under ``.fokus-review``, so it styles the
+    review and not the app around it: its ``:root`` and ``body`` rules apply to the
+    review's box, ``html`` is left out, and the chart tooltip (a child of the
+    page's body) stays at the top level."""
+    inner: list[str] = []
+    outer: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#vg-tooltip-element"):
+            outer.append(line)
+        elif line.startswith("html {"):
+            continue
+        elif line.startswith((":root {", "body {")):
+            inner.append("& {")
+        else:
+            inner.append(line)
+    return "\n".join([*outer, ".fokus-review {", *inner, "}", ""])
 
 
 @router.get("/assets/{name}")
