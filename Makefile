@@ -74,7 +74,7 @@ golden: $(STAMP)
 ## Screenshots of the web app's main pages in both languages, taken by the browser
 ## test into docs/guide/screenshots/ (see docs/web.md).
 screenshots: $(STAMP)
-	FOKUS_SCREENSHOTS=1 $(BIN)/pytest tests/web/test_browser_journey.py -q
+	FOKUS_SCREENSHOTS=1 $(BIN)/pytest tests/web/test_browser_journey.py -q -k sqlite
 
 ## Debian packages the tests need, listed in scripts/apt-packages.txt.
 system-packages:

@@ -1,7 +1,9 @@
 """The web app in a real browser (Debian's chromium through Playwright) against a
-uvicorn server on 127.0.0.1: owner set-up → 2FA → logout → login with a code →
-workspace → invitation → the editor joins and signs in. No request leaves the
-server, no script fails, the Content-Security-Policy is never violated.
+uvicorn server on 127.0.0.1, on SQLite and on PostgreSQL: owner set-up → 2FA →
+logout → login with a code → workspace → invitation → the editor joins and signs
+in → uploads the demo exports by the file input → edits a register → runs the
+review → sees its charts → downloads the PDF. No request leaves the server, no
+script fails, the Content-Security-Policy is never violated.
 
 With FOKUS_SCREENSHOTS=1 the main pages are saved in both languages to
 docs/guide/screenshots/ (``make screenshots``)."""
@@ -9,7 +11,9 @@ docs/guide/screenshots/ (``make screenshots``)."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -17,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pyotp
 import pytest
 import uvicorn
 from playwright.sync_api import Page, expect
 
+from fokus.demo import write_demo_exports
 from fokus.web.app import create_app
 from fokus.web.instance import setup_token
 from fokus.web.settings import load_settings
@@ -42,9 +48,16 @@ class Server:
     setup: str
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    settings = load_settings(tmp_path / "instance", {})
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+    environ: dict[str, str] = {}
+    if request.param == "postgresql":
+        base: str = request.getfixturevalue("postgres_url")
+        plain = base.replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(plain + "/postgres", autocommit=True) as connection:
+            connection.execute("CREATE DATABASE journey")
+        environ["FOKUS_DATABASE_URL"] = f"{base}/journey"
+    settings = load_settings(tmp_path / "instance", environ)
     token = setup_token(settings)
     assert token
     with socket.socket() as probe:
@@ -76,10 +89,10 @@ def _code(secret: str, steps_ahead: int) -> str:
     return pyotp.TOTP(secret).at(time.time() + 30 * steps_ahead)
 
 
-def _shot(page: Page, name: str) -> None:
+def _shot(page: Page, name: str, *, full_page: bool = True) -> None:
     if os.environ.get("FOKUS_SCREENSHOTS") == "1":
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def _enrol(page: Page) -> str:
@@ -108,8 +121,8 @@ def _log_in(page: Page, url: str, email: str, secret: str, steps_ahead: int) -> 
     expect(page).to_have_url(f"{url}/workspaces")
 
 
-def test_owner_sets_up_invites_and_the_editor_signs_in(
-    server: Server, page: Page
+def test_the_whole_journey_from_set_up_to_the_pdf(
+    server: Server, page: Page, tmp_path: Path
 ) -> None:
     url = server.url
     outside: list[str] = []
@@ -168,10 +181,95 @@ def test_owner_sets_up_invites_and_the_editor_signs_in(
     expect(page.locator(".meta")).to_contain_text(
         "editor"
     )  # English kept from the cookie
+    _upload_demo(page, tmp_path / "exports")
+    _edit_register(page)
+    _run_review(page)
+    _download_pdf(page, tmp_path)
+    _editor_screens(page, url)
 
     assert outside == []
     assert problems == []
     assert page.evaluate("window.__violations") == []
+
+
+def _upload_demo(page: Page, folder: Path) -> None:
+    files = write_demo_exports(folder)
+    page.click("nav.tabs a[href$='/upload']")
+    page.set_input_files("#files", [str(path) for path in files])
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#upload-progress li.done")).to_have_count(
+        len(files), timeout=300_000
+    )
+    assert page.locator("#upload-progress li.failed").count() == 0
+    imported = page.locator("article.file-result.imported")
+    expect(imported.first).to_contain_text("rows imported")
+    count = imported.count()
+    assert count >= 30
+    _shot(page, "en-upload-results")
+    page.click("nav.tabs a[href$='/imports']")
+    expect(page.locator("#imports tbody tr")).to_have_count(count)
+
+
+def _edit_register(page: Page) -> None:
+    page.click("nav.tabs a[href$='/registers']")
+    page.click("#register-list a[href$='/registers/access']")
+    page.fill("#field-person", "Ola Nordmann")
+    page.select_option("#field-platform", "Facebook")
+    page.fill("#field-asset", "Fjordvik kommune")
+    page.fill("#field-role", "editor")
+    page.fill("#field-last_active", "2026-11-01")
+    page.click("#row-form button[type=submit]")
+    expect(page.locator("#register-rows tbody tr")).to_have_count(1)
+    expect(page.locator("#register-rows")).to_contain_text("Ola Nordmann")
+
+
+def _run_review(page: Page) -> None:
+    page.click("nav.tabs a[href$='/review']")
+    page.click("#run-review")
+    expect(page.locator("#review-status a")).to_be_visible(timeout=300_000)
+    page.click("#review-status a")
+    chart = page.locator(".fokus-review section svg, .fokus-review section canvas")
+    expect(chart.first).to_be_visible(timeout=30_000)
+
+
+def _download_pdf(page: Page, folder: Path) -> None:
+    with page.expect_download() as info:
+        page.click("#downloads a[href$='/review.pdf']")
+    download = info.value
+    assert download.suggested_filename == "kystlaget-nord-review.pdf"
+    target = folder / "review.pdf"
+    download.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdfinfo is missing (poppler-utils, scripts/apt-packages.txt)")
+        return
+    info_text = subprocess.run(
+        ["pdfinfo", str(target)], check=True, capture_output=True, text=True
+    ).stdout
+    assert int(info_text.split("Pages:")[1].split()[0]) > 3
+
+
+def _editor_screens(page: Page, url: str) -> None:
+    """The editor's pages in English (the language the cookie kept), then bokmål."""
+    base = f"{url}/w/kystlaget-nord"
+    pages = (
+        ("/upload", "upload"),
+        ("/imports", "imports"),
+        ("/registers/access", "register"),
+        ("/settings", "settings"),
+        ("/review", "review"),
+    )
+    for language in ("en", "nb"):
+        if language == "nb":
+            page.click("form.lang button[value=nb]")
+            expect(page.locator("html")).to_have_attribute("lang", "nb")
+        for path, name in pages:
+            page.goto(base + path)
+            if name == "review":  # many screens long: its first two show what it is
+                page.set_viewport_size({"width": 1280, "height": 1800})
+            _shot(page, f"{language}-{name}", full_page=name != "review")
+            page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def _screens_in_english(page: Page, url: str) -> None:

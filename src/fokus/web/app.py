@@ -90,7 +90,9 @@ async def _guard(
 def add_headers(request: Request, response: Response) -> None:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if not request.url.path.startswith("/static/"):
+    if request.url.path.startswith("/assets/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    elif not request.url.path.startswith("/static/"):
         response.headers["Cache-Control"] = "no-store"
 
 

@@ -33,6 +33,10 @@ AuditKind = Literal[
     "invitation.accepted",
     "workspace_created",
     "workspace_deleted",
+    "upload",
+    "register_edited",
+    "settings_changed",
+    "review_run",
 ]
 AUDIT_KINDS: tuple[AuditKind, ...] = get_args(AuditKind)
 

@@ -2,7 +2,8 @@
 secret key, and whether two-factor authentication is enforced.
 
 Settings come from ``fokus serve``'s options and the environment
-(``FOKUS_DATABASE_URL``, ``FOKUS_REQUIRE_2FA``, ``FOKUS_SECURE_COOKIES``); the secret
+(``FOKUS_DATABASE_URL``, ``FOKUS_REQUIRE_2FA``, ``FOKUS_SECURE_COOKIES``,
+``FOKUS_MAX_UPLOAD_MB``); the secret
 key is generated once and kept in the root folder, readable by its owner only.
 """
 
@@ -35,6 +36,8 @@ class Settings:
     secure_cookies: bool = False
     """Mark cookies Secure even when the request arrives as plain HTTP (behind a
     TLS-terminating proxy); HTTPS requests always get Secure cookies."""
+    max_upload_mb: int = 50
+    """The largest file an upload may be, in MiB (``FOKUS_MAX_UPLOAD_MB``)."""
 
 
 def load_settings(
@@ -57,6 +60,22 @@ def load_settings(
         secret_key=_secret_key(root),
         require_2fa=_flag(env, "FOKUS_REQUIRE_2FA", default=True),
         secure_cookies=_flag(env, "FOKUS_SECURE_COOKIES", default=False),
+        max_upload_mb=_megabytes(env, "FOKUS_MAX_UPLOAD_MB", default=50),
+    )
+
+
+def _megabytes(env: Mapping[str, str], name: str, *, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if value.isdigit() and 0 < int(value) <= 10_000:
+        return int(value)
+    raise FokusError(
+        "web.error.bad_size",
+        "web.error.bad_size.hint",
+        ExitCode.USAGE,
+        name=name,
+        value=value,
     )
 
 
