@@ -97,7 +97,7 @@ async def operations(
         else:
             notes.append(f"upload: {home}upload is not on this server (404)")
         if await available(owner, f"{home}review"):
-            ops.append(Operation("run review", "POST", f"{home}review", (200, 303)))
+            ops.append(Operation("run review", "POST", f"{home}review/run", (200, 303)))
             weights.append(len(weights) / 8)
         else:
             notes.append(f"run review: {home}review is not on this server (404)")

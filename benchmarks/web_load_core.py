@@ -251,7 +251,8 @@ async def _one(client: httpx.AsyncClient, op: Operation) -> Sample:
         if op.method == "GET":
             answer = await client.get(op.path)
         else:
-            page = op.path.rsplit("/", 1)[0] + "/"
+            # A token from the workspace home, /w/<slug>/, as a browser has one.
+            page = "/".join(op.path.split("/")[:3]) + "/"
             found = TOKEN.search((await client.get(page)).text)
             data = {"csrf_token": found[1] if found else ""}
             files = [("files", (name, body, "text/csv")) for name, body in op.files]

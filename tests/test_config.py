@@ -188,7 +188,7 @@ INVALID = [
             "field": "langauge",
             "known": "organisation, language, timezone, strategy_reviewed, "
             "channels, goals, brand_terms, pillars, findability_queries, "
-            "findability_method, report",
+            "findability_method, report, engine",
         },
     ),
     (

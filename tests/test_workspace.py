@@ -541,6 +541,8 @@ MESSAGE_KEYS = (
     "workspace.exists",
     "workspace.write_failed",
     "register.template_exists",
+    "config.invalid_engine",
+    "config.not_spark_setting",
 )
 
 
