@@ -1,4 +1,4 @@
-"""Running the ``fokus`` command as a user does, for the scale tests."""
+"""Running the ``fokus`` command as a user does (the CLI and scale tests)."""
 
 from __future__ import annotations
 

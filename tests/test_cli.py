@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -22,6 +20,7 @@ from fokus.demo import DEMO_ORGANISATION
 from fokus.i18n import translate
 from fokus.ingest.pipeline import import_file
 from fokus.store import Store
+from scale_helpers import run
 
 ORGANISATION = "Testvik kommune"
 PAGE = "Testvik bibliotek"
@@ -59,25 +58,6 @@ def facebook_export() -> bytes:
         _post("9396351549231450", "Tredje innlegg", "03/31/2026 09:00", "Links"),
     ])  # fmt: skip
     return ("\ufeff" + FACEBOOK_HEADER + "\n" + body.getvalue()).encode("utf-8")
-
-
-def run(*args: str | Path, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "FOKUS_LANG": lang,
-        "COLUMNS": "500",  # keep rich from wrapping messages
-        "NO_COLOR": "1",
-        "PYTHONWARNINGS": "",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "fokus", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 def flat(text: str) -> str:
