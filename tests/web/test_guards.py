@@ -1,17 +1,15 @@
 """Guards that must hold for every route, found by walking the app's routes, so a
-route added later is covered without touching these tests: CSRF, headers,
-workspace isolation and roles."""
+route added later is covered without touching these tests: CSRF and headers.
+Workspace isolation and roles: ``test_authz_matrix.py``."""
 
 from __future__ import annotations
 
-import inspect
 import re
 
 from fastapi.routing import APIRoute
 from sqlalchemy import func, select
-from webflow import Web, accept, enrol, invite, log_in, make_owner
+from webflow import Web, app_routes, make_owner
 
-from fokus.web.access import Role, allows
 from fokus.web.db import AuditEvent
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -19,18 +17,7 @@ PARAM = re.compile(r"\{([a-z_]+)\}")
 
 
 def _routes(web: Web) -> list[APIRoute]:
-    """Every API route of the app, also those of included routers (FastAPI keeps
-    an included router whole, as ``original_router``; no router here has a prefix)."""
-    found: list[APIRoute] = []
-    pending: list[object] = list(web.app.routes)
-    while pending:
-        route = pending.pop(0)
-        if isinstance(route, APIRoute):
-            found.append(route)
-        router = getattr(route, "original_router", None)
-        if router is not None:
-            pending.extend(router.routes)
-    return found
+    return app_routes(web.app)
 
 
 SAMPLES = {"register": "access"}
@@ -40,16 +27,6 @@ SAMPLES = {"register": "access"}
 def _fill(path: str, **values: str) -> str:
     values = {**SAMPLES, **values}
     return PARAM.sub(lambda match: values.get(match.group(1), "1"), path)
-
-
-def _needed_role(route: APIRoute) -> Role | None:
-    """The role a route's ``require(role)`` dependency asks for, if it has one."""
-    for dependency in route.dependant.dependencies:
-        call = dependency.call
-        if call is not None and call.__qualname__ == "require.<locals>.dependency":
-            role: Role = inspect.getclosurevars(call).nonlocals["role"]
-            return role
-    return None
 
 
 def _audit_count(web: Web) -> int:
@@ -112,50 +89,3 @@ def test_every_page_has_the_security_headers(web: Web) -> None:
             assert headers["cache-control"] == "no-store", path
     page = web.client.get("/workspaces").text
     assert "<script>" not in page and " style=" not in page and "<style" not in page
-
-
-def test_workspace_routes_answer_404_outside_membership_and_403_below_the_role(
-    web: Web,
-) -> None:
-    make_owner(web)
-    for name in ("Alfa", "Beta"):
-        web.post("/workspaces", {"name": name}, page="/workspaces")
-    viewer = invite(web, "alfa", "viewer@example.org", "viewer")
-    editor = invite(web, "alfa", "editor@example.org", "editor")
-    accept(web, viewer)
-    viewer_secret, _ = enrol(web)
-    accept(web, editor)
-    editor_secret, _ = enrol(web)
-    workspace_routes = [
-        (method, route)
-        for route in _routes(web)
-        if route.path.startswith("/w/{slug}")
-        for method in sorted(route.methods)
-    ]
-    assert len(workspace_routes) >= 20
-    for email, secret, role in (
-        ("viewer@example.org", viewer_secret, "viewer"),
-        ("editor@example.org", editor_secret, "editor"),
-    ):
-        log_in(web, email, secret, steps_ahead=0 if role == "viewer" else 1)
-        token = web.token("/workspaces")
-        for method, route in workspace_routes:
-            needed = _needed_role(route)
-            assert needed is not None, f"{route.path} does not use require()"
-            for slug in ("beta", "no-such-workspace"):
-                path = _fill(route.path, slug=slug)
-                answer = web.client.request(
-                    method, path, data={"csrf_token": token}, follow_redirects=False
-                )
-                assert answer.status_code == 404, (role, method, path)
-                assert "Fant ikke siden" in answer.text
-            own = _fill(route.path, slug="alfa")
-            if not allows(role, needed):
-                answer = web.client.request(
-                    method, own, data={"csrf_token": token}, follow_redirects=False
-                )
-                assert answer.status_code == 403, (role, method, own)
-            elif method == "GET":
-                # No review was run: its downloads do not exist yet.
-                expected = 404 if "/download/" in route.path else 200
-                assert web.client.get(own).status_code == expected, (role, own)

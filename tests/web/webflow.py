@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyotp
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from fokus.web.instance import setup_token
@@ -37,6 +38,21 @@ class Web:
             data={**(data or {}), "csrf_token": self.token(page)},
             follow_redirects=False,
         )
+
+
+def app_routes(app: FastAPI) -> list[APIRoute]:
+    """Every API route of the app, also those of included routers (FastAPI keeps
+    an included router whole, as ``original_router``; no router here has a prefix)."""
+    found: list[APIRoute] = []
+    pending: list[object] = list(app.routes)
+    while pending:
+        route = pending.pop(0)
+        if isinstance(route, APIRoute):
+            found.append(route)
+        router = getattr(route, "original_router", None)
+        if router is not None:
+            pending.extend(router.routes)
+    return found
 
 
 def safe_moment() -> None:
