@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, Update, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fokus.errors import FokusError
@@ -163,12 +163,17 @@ def use_recovery_code(
     )
     if row is None:
         return False
-    row.used_at = now
-    return True
+    return _claimed(
+        db,
+        update(RecoveryCode)
+        .where(RecoveryCode.id == row.id, RecoveryCode.used_at.is_(None))
+        .values(used_at=now),
+    )
 
 
 def check_code(db: Session, user: User, code: str, now: dt.datetime) -> bool:
-    """Accept a TOTP code once: the step it belongs to becomes the last one used."""
+    """Accept a TOTP code once: the step it belongs to becomes the last one used.
+    Two requests with the same code at once: the conditional update lets one win."""
     if not user.totp_secret:
         return False
     step = totp.matching_step(
@@ -176,8 +181,31 @@ def check_code(db: Session, user: User, code: str, now: dt.datetime) -> bool:
     )
     if step is None:
         return False
-    user.totp_last_step = step
-    return True
+    return _claimed(
+        db,
+        update(User)
+        .where(User.id == user.id, User.totp_last_step < step)
+        .values(totp_last_step=step),
+    )
+
+
+def claim_link(db: Session, link: OneTimeLink, now: dt.datetime) -> bool:
+    """Mark a one-time link used; False when another request used it first."""
+    return _claimed(
+        db,
+        update(OneTimeLink)
+        .where(OneTimeLink.id == link.id, OneTimeLink.used_at.is_(None))
+        .values(used_at=now),
+    )
+
+
+def _claimed(db: Session, statement: Update) -> bool:
+    """Run a conditional UPDATE of one row: True when this request changed it. The
+    row stays locked until the request's transaction ends, so a second request
+    waits and then finds the condition false (SQLite and PostgreSQL alike)."""
+    result = db.execute(statement)
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
 
 
 def check_password_of(user: User, password: str) -> bool:

@@ -11,7 +11,14 @@ from sqlalchemy import delete, select
 
 from fokus.errors import FokusError
 from fokus.web import accounts, audit
-from fokus.web.context import Db, InstanceOwner, client_address, now, settings_of
+from fokus.web.context import (
+    Db,
+    InstanceOwner,
+    client_address,
+    now,
+    session_of,
+    settings_of,
+)
 from fokus.web.db import AuditEvent, Membership, RecoveryCode, User, WorkspaceRow
 from fokus.web.security import sessions
 from fokus.web.security.passwords import hash_password, password_problem
@@ -59,6 +66,11 @@ def reset_link(
     request: Request, db: Db, owner: InstanceOwner, user_id: int
 ) -> Response:
     user = _user(db, user_id)
+    # Whoever holds a session of the user now (a stolen one, say) is out at once, not
+    # only when the link is used; an owner resetting themselves keeps this session.
+    current = session_of(request, db)
+    mine = current.id if current is not None and user.id == owner.id else None
+    sessions.end_all(db, user.id, keep=mine)
     token = accounts.new_link(
         db,
         settings_of(request).secret_key,
@@ -154,7 +166,8 @@ def reset_password(
     if problem:
         return render(request, "reset.html.j2", 400, token=token, error=problem)
     user.password_hash = hash_password(password)
-    link.used_at = now()
+    if not accounts.claim_link(db, link, now()):
+        raise HTTPException(status_code=404)  # used by a request a moment ago
     sessions.end_all(db, user.id)
     audit.record(
         db,

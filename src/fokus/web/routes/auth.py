@@ -82,7 +82,8 @@ def setup(  # noqa: PLR0917 (FastAPI passes form fields as parameters)
             email=email,
             errors=_field(error),
         )
-    link.used_at = now()
+    if not accounts.claim_link(db, link, now()):
+        raise HTTPException(status_code=404)  # used by a request a moment ago
     audit.record(
         db,
         "setup",
@@ -108,8 +109,8 @@ def login_page(request: Request) -> Response:
 @router.post("/login")
 def login(request: Request, db: Db, email: Text = "", password: Text = "") -> Response:
     address = client_address(request)
-    moment = now()
-    if ratelimit.locked(db, email, address, moment):
+    tried = ratelimit.attempt(db, email, address, now())
+    if tried is None:
         return render(
             request, "login.html.j2", 429, email=email, error="web.login.locked"
         )
@@ -119,18 +120,22 @@ def login(request: Request, db: Db, email: Text = "", password: Text = "") -> Re
         or user is None
     ):
         return _failed(request, db, email, address, "password")
-    ratelimit.clear_account(db, email)
+    ratelimit.forgive(db, tried)
     if user.totp_enabled:
+        # Failed codes keep counting until the code is right too: a known password
+        # must not reset the count of guessed codes.
         return _signed_in_redirect(request, user, db, "code")
+    ratelimit.clear_account(db, email)
     audit.record(db, "login", actor_id=user.id, actor_email=user.email, address=address)
     return _signed_in_redirect(request, user, db, "full")
 
 
 def _failed(request: Request, db: Db, email: str, address: str, step: str) -> Response:
-    """Count a failed password or code, log it, and say so without saying which."""
+    """Log a failed password or code (already counted by ``ratelimit.attempt``) and
+    say so without saying which."""
     shown = email.strip().lower()[:320]
     audit.record(db, "login.failed", actor_email=shown, address=address, detail=step)
-    if ratelimit.record_failure(db, email, address, now()):
+    if ratelimit.locks_now(db, email, now()):
         audit.record(db, "lockout", actor_email=shown, address=address)
     db.commit()
     template = "login.html.j2" if step == "password" else "login_code.html.j2"
@@ -155,7 +160,8 @@ def code(request: Request, db: Db, code: Text = "", recovery: Text = "") -> Resp
         return RedirectResponse("/login", status_code=303)
     address = client_address(request)
     moment = now()
-    if ratelimit.locked(db, user.email, address, moment):
+    tried = ratelimit.attempt(db, user.email, address, moment)
+    if tried is None:
         return render(
             request, "login_code.html.j2", 429, email="", error="web.login.locked"
         )
@@ -172,6 +178,7 @@ def code(request: Request, db: Db, code: Text = "", recovery: Text = "") -> Resp
         )
     elif not accounts.check_code(db, user, code, moment):
         return _failed(request, db, user.email, address, "code")
+    ratelimit.forgive(db, tried)
     ratelimit.clear_account(db, user.email)
     audit.record(db, "login", actor_id=user.id, actor_email=user.email, address=address)
     return _signed_in_redirect(request, user, db, "full")

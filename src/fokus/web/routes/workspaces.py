@@ -303,7 +303,8 @@ def accept_invitation(
             },
         )
     _join(db, user, link.workspace_id, link.role or "viewer")
-    link.used_at = now()
+    if not accounts.claim_link(db, link, now()):
+        raise HTTPException(status_code=404)  # used by a request a moment ago
     audit.record(
         db,
         "invitation.accepted",

@@ -1,6 +1,7 @@
 """Server-side sessions: a random token in an HttpOnly cookie, only its keyed hash in
 the database. Signing in always makes a new token (no fixation); signing out deletes
-the row, so a copied cookie dies with it."""
+the row, so a copied cookie dies with it. Expired rows are removed when met and at
+every sign-in."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ LIFETIME: dict[Stage, dt.timedelta] = {
 def start(db: Session, key: bytes, user_id: int, stage: Stage, now: dt.datetime) -> str:
     """A new session for ``user_id``; returns the token for the cookie."""
     token = new_token()
+    db.execute(delete(SessionRow).where(SessionRow.expires_at <= now))
     db.add(
         SessionRow(
             token_hash=token_hash(key, token),
@@ -47,7 +49,10 @@ def find(
     if row is None:
         return None
     if _aware(row.expires_at) <= now:
+        # Committed at once: the request goes on to a redirect, which would
+        # otherwise roll the removal back.
         db.delete(row)
+        db.commit()
         return None
     return row
 
@@ -59,9 +64,13 @@ def end(db: Session, key: bytes, token: str | None) -> None:
         )
 
 
-def end_all(db: Session, user_id: int) -> None:
-    """Sign a user out everywhere (after a password reset)."""
-    db.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+def end_all(db: Session, user_id: int, *, keep: int | None = None) -> None:
+    """Sign a user out everywhere (a password reset), but for the session ``keep``."""
+    db.execute(
+        delete(SessionRow).where(SessionRow.user_id == user_id, SessionRow.id != keep)
+        if keep is not None
+        else delete(SessionRow).where(SessionRow.user_id == user_id)
+    )
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
