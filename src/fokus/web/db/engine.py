@@ -50,8 +50,12 @@ def upgrade(engine: Engine) -> None:
 
 
 def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    """Crash safety (docs/web.md): write-ahead log, and every commit synced to disk
+    before the request that made it is answered (``synchronous = FULL``), so what a
+    browser was told is stored survives a killed server and a power cut alike."""
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.close()
