@@ -37,6 +37,13 @@ def parse_language(value: str) -> Language | None:
 
 
 @cache
+def babel_locale(language: Language) -> Locale:
+    """The language's Babel locale, parsed once (the formatters below would parse
+    its name on every call)."""
+    return Locale.parse(_BABEL_LOCALE[language])
+
+
+@cache
 def catalog(language: Language) -> Mapping[str, str]:
     """All translations of one language, merged from every ``.po`` file."""
     folder = resources.files("fokus") / "locale" / language
@@ -156,10 +163,10 @@ def _display(value: object, language: Language) -> object:
 def format_number(value: float, language: Language, digits: int = 1) -> str:
     """``12345.6`` → ``12 345,6`` (nb) or ``12,345.6`` (en)."""
     if isinstance(value, int):
-        return str(_babel_format_decimal(value, locale=_BABEL_LOCALE[language]))
+        return str(_babel_format_decimal(value, locale=babel_locale(language)))
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
     return str(
-        _babel_format_decimal(value, format=pattern, locale=_BABEL_LOCALE[language])
+        _babel_format_decimal(value, format=pattern, locale=babel_locale(language))
     )
 
 
@@ -169,7 +176,7 @@ def format_percent(value: float, language: Language, digits: int = 1) -> str:
     The locale's own pattern decides the space before the sign (bokmål writes a
     no-break space), only the number of decimals is ours.
     """
-    locale = Locale.parse(_BABEL_LOCALE[language])
+    locale = babel_locale(language)
     pattern = str(locale.percent_formats[None].pattern)
     if digits:  # the patterns ("#,##0 %", "#,##0%") have a single integer zero
         pattern = pattern.replace("0", "0." + "0" * digits, 1)
@@ -179,5 +186,5 @@ def format_percent(value: float, language: Language, digits: int = 1) -> str:
 def format_day(value: dt.date, language: Language) -> str:
     """A calendar day: ``14. apr. 2025`` (nb) or ``14 Apr 2025`` (en)."""
     return str(
-        _babel_format_date(value, format="medium", locale=_BABEL_LOCALE[language])
+        _babel_format_date(value, format="medium", locale=babel_locale(language))
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 from httpx2 import Response
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from test_authz_matrix import MATRIX
 from webflow import (
     PASSWORD,
@@ -344,16 +344,3 @@ def test_one_recovery_code_sent_from_four_browsers_at_once_signs_in_once(
     with web.app.state.db.sessions() as db:
         kinds = db.scalars(select(AuditEvent.kind)).all()
     assert kinds.count("2fa.recovery_used") == 1
-
-
-def test_an_expired_session_is_refused_and_removed(web: Web) -> None:
-    make_owner(web)
-    with web.app.state.db.sessions() as db:
-        db.execute(
-            update(SessionRow).values(
-                expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
-            )
-        )
-        db.commit()
-    assert not _signed_in(web)
-    assert _count(web, SessionRow) == 0

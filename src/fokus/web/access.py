@@ -20,16 +20,17 @@ Later pages depend on exactly this shape::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
 from fastapi import HTTPException, Request
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fokus.web.context import CurrentUser, Db, settings_of
-from fokus.web.db import Membership, WorkspaceRow
+from fokus.web.db import Membership, User, WorkspaceRow
 
 Role = Literal["viewer", "editor", "owner"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -53,35 +54,47 @@ def allows(role: Role, needed: Role) -> bool:
     return _RANK[role] >= _RANK[needed]
 
 
-def require(role: Role) -> Callable[[Request, str, Db, CurrentUser], Access]:
+def require(role: Role) -> Callable[[Request, str, Db, CurrentUser], Awaitable[Access]]:
     """A dependency giving the caller's :class:`Access` to ``{slug}`` if their role
     is at least ``role``."""
 
-    def dependency(request: Request, slug: str, db: Db, user: CurrentUser) -> Access:
-        workspace = db.scalar(select(WorkspaceRow).where(WorkspaceRow.slug == slug))
-        if workspace is None:
-            raise HTTPException(status_code=404)
-        effective: Role | None = "owner" if user.is_owner else None
-        if effective is None:
-            member = db.scalar(
-                select(Membership).where(
-                    Membership.user_id == user.id,
-                    Membership.workspace_id == workspace.id,
-                )
-            )
-            if member is None or member.role not in MEMBER_ROLES:
-                raise HTTPException(status_code=404)
-            effective = "editor" if member.role == "editor" else "viewer"
-        if not allows(effective, role):
-            raise HTTPException(status_code=403)
-        return Access(
-            user_id=user.id,
-            user_email=user.email,
-            workspace_id=workspace.id,
-            workspace_slug=workspace.slug,
-            workspace_name=workspace.name,
-            workspace_path=settings_of(request).root / workspace.folder,
-            role=effective,
-        )
+    async def dependency(
+        request: Request, slug: str, db: Db, user: CurrentUser
+    ) -> Access:
+        access = _access(db, settings_of(request).root, slug, user, role)
+        db.commit()  # the connection goes back to the pool before the route runs
+        return access
 
     return dependency
+
+
+def _access(db: Session, root: Path, slug: str, user: User, needed: Role) -> Access:
+    """The workspace and the user's membership of it, in one query."""
+    found = db.execute(
+        select(WorkspaceRow, Membership.role)
+        .outerjoin(
+            Membership,
+            (Membership.workspace_id == WorkspaceRow.id)
+            & (Membership.user_id == user.id),
+        )
+        .where(WorkspaceRow.slug == slug)
+    ).first()
+    if found is None:
+        raise HTTPException(status_code=404)
+    workspace, member_role = found
+    effective: Role | None = "owner" if user.is_owner else None
+    if effective is None:
+        if member_role not in MEMBER_ROLES:
+            raise HTTPException(status_code=404)
+        effective = "editor" if member_role == "editor" else "viewer"
+    if not allows(effective, needed):
+        raise HTTPException(status_code=403)
+    return Access(
+        user_id=user.id,
+        user_email=user.email,
+        workspace_id=workspace.id,
+        workspace_slug=workspace.slug,
+        workspace_name=workspace.name,
+        workspace_path=root / workspace.folder,
+        role=effective,
+    )

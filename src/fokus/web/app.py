@@ -1,7 +1,7 @@
 """The application factory: ``create_app(settings)``.
 
 Everything a request passes through is set up here, in this order: a CSRF cookie for
-every browser and the security headers on every response (``_guard``), the CSRF check
+every browser and the security headers on every response (``Guard``), the CSRF check
 on every state-changing request (a dependency of the whole app, so a new route cannot
 forget it), the routers listed in ``fokus.web.routes.ROUTERS``, and friendly error
 pages (details only in the server log).
@@ -10,12 +10,13 @@ pages (details only in the server log).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fokus.errors import FokusError
 from fokus.web.context import Redirect, settings_of
@@ -55,7 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", HashedStaticFiles(static_folder()), name="static")
-    app.middleware("http")(_guard)
+    app.add_middleware(Guard)
     app.add_exception_handler(Redirect, _redirect)
     app.add_exception_handler(csrf.CsrfRefused, _csrf_refused)
     app.add_exception_handler(HTTPException, _http_error)
@@ -69,31 +70,54 @@ def secure_request(request: Request) -> bool:
     return request.url.scheme == "https" or settings_of(request).secure_cookies
 
 
-async def _guard(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    cookie = request.cookies.get(csrf.COOKIE)
-    request.state.csrf_cookie = cookie or new_token()
-    response = await call_next(request)
-    if not cookie:
-        response.set_cookie(
-            csrf.COOKIE,
-            request.state.csrf_cookie,
-            httponly=True,
-            samesite="lax",
-            secure=secure_request(request),
-        )
-    add_headers(request, response)
-    return response
+class Guard:
+    """Every request gets a CSRF cookie (a new one for a new browser) and every
+    response the security headers. A plain ASGI middleware: Starlette's
+    ``BaseHTTPMiddleware`` costs a task group and a stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        cookie = request.cookies.get(csrf.COOKIE)
+        request.state.csrf_cookie = token = cookie or new_token()
+        new_cookie = None if cookie else _csrf_cookie(request, token)
+
+        async def send_guarded(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                set_headers(scope["path"], headers)
+                if new_cookie is not None:
+                    headers.append("set-cookie", new_cookie)
+            await send(message)
+
+        await self.app(scope, receive, send_guarded)
 
 
-def add_headers(request: Request, response: Response) -> None:
+def _csrf_cookie(request: Request, token: str) -> str:
+    """The ``Set-Cookie`` value of a new CSRF cookie."""
+    response = Response()
+    response.set_cookie(
+        csrf.COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=secure_request(request),
+    )
+    return response.headers["set-cookie"]
+
+
+def set_headers(path: str, headers: MutableHeaders) -> None:
     for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.url.path.startswith("/assets/"):
-        response.headers.setdefault("Cache-Control", "no-store")
-    elif not request.url.path.startswith("/static/"):
-        response.headers["Cache-Control"] = "no-store"
+        headers.setdefault(name, value)
+    if path.startswith("/assets/"):
+        headers.setdefault("Cache-Control", "no-store")
+    elif not path.startswith("/static/"):
+        headers["Cache-Control"] = "no-store"
 
 
 async def check_csrf(request: Request) -> None:
@@ -145,5 +169,5 @@ async def _crash(request: Request, error: Exception) -> Response:
     if not hasattr(request.state, "csrf_cookie"):
         request.state.csrf_cookie = new_token()
     response = render(request, "error.html.j2", 500, kind="crash")
-    add_headers(request, response)
+    set_headers(request.url.path, response.headers)
     return response

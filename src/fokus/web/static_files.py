@@ -25,6 +25,7 @@ REVALIDATE = "no-cache"
 _HASHED = re.compile(r"^(?P<stem>[^/]+)\.(?P<digest>[0-9a-f]{16})(?P<suffix>\.\w+)$")
 
 
+@cache
 def static_folder() -> Path:
     return Path(str(resources.files("fokus.web") / "static"))
 

@@ -67,6 +67,14 @@ def summary_key(path: Path, today: dt.date) -> Key:
     )
 
 
+def kept_summary(path: Path, today: dt.date | None = None) -> Summary | None:
+    """The summary already kept for the workspace's current state, or None (then
+    ``cached_summary`` computes it, in a worker thread: it can take seconds)."""
+    key = summary_key(path, today or dt.date.today())
+    with _CACHE_LOCK:
+        return _CACHE.get(key)
+
+
 def cached_summary(path: Path, today: dt.date | None = None) -> Summary:
     """``workspace_summary``, computed once per workspace state and day."""
     day = today or dt.date.today()

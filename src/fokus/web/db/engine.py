@@ -19,9 +19,12 @@ class Database:
     sessions: sessionmaker[Session]
 
 
-_SQLITE_POOL = {"pool_size": 40, "max_overflow": 10}
-"""As many SQLite connections as requests run at once (Starlette's thread pool has
-40): an overflow connection is made and closed per request, PRAGMAs and all."""
+POOL = {"pool_size": 40, "max_overflow": -1}
+"""As many connections kept as requests run at once (Starlette's thread pool has
+40; an overflow connection is made and closed per request, PRAGMAs and all), and no
+upper bound: the sign-in and access checks query on the event loop
+(``fokus.web.context``), which must never wait for a connection that only the event
+loop itself can give back."""
 
 
 def open_database(url: str) -> Database:
@@ -31,7 +34,7 @@ def open_database(url: str) -> Database:
         url,
         connect_args={"check_same_thread": False} if sqlite else {},
         pool_pre_ping=not sqlite,
-        **_SQLITE_POOL if sqlite else {},
+        **POOL,
     )
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -39,7 +39,9 @@ def _downloads(access: Access) -> list[tuple[str, str]]:
 
 
 @router.get("/w/{slug}/review")
-def review_page(request: Request, access: Viewer) -> Response:
+async def review_page(request: Request, access: Viewer) -> Response:
+    """``async``: a few file checks and a fragment kept in memory (read again only
+    when the review changes) are quicker on the event loop than in a thread."""
     fragment = review_fragment(access.workspace_path)
     return render(
         request,
@@ -55,7 +57,7 @@ def review_page(request: Request, access: Viewer) -> Response:
 
 
 @router.get("/w/{slug}/review/status")
-def review_status(request: Request, access: Viewer) -> Response:
+async def review_status(request: Request, access: Viewer) -> Response:
     return render(
         request,
         "_review_status.html.j2",

@@ -1,7 +1,7 @@
 """Server-side sessions: a random token in an HttpOnly cookie, only its keyed hash in
 the database. Signing in always makes a new token (no fixation); signing out deletes
-the row, so a copied cookie dies with it. Expired rows are removed when met and at
-every sign-in."""
+the row, so a copied cookie dies with it. Expired rows are refused, and removed at
+every sign-in (a page view writes nothing)."""
 
 from __future__ import annotations
 
@@ -49,11 +49,7 @@ def find(
     if row is None:
         return None
     if _aware(row.expires_at) <= now:
-        # Committed at once: the request goes on to a redirect, which would
-        # otherwise roll the removal back.
-        db.delete(row)
-        db.commit()
-        return None
+        return None  # deleted by the next sign-in (``start``): no write here
     return row
 
 
