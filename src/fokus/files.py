@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+_SUFFIX = re.compile(r"[a-z0-9_]{8}")
+"""What ``tempfile.mkstemp`` adds after the prefix: eight random characters."""
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -14,7 +18,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     new one, never a mix, even if the process is killed half-way.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=_prefix(path), dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -24,3 +28,26 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_leftovers(path: Path) -> tuple[Path, ...]:
+    """Remove the temporary files a killed ``write_atomically(path, …)`` left beside
+    ``path``; returns them. Call it only while no other writer of ``path`` runs (a
+    workspace's reports: under the workspace lock)."""
+    prefix = _prefix(path)
+    try:
+        names = os.listdir(path.parent)
+    except FileNotFoundError:
+        return ()
+    found = tuple(
+        path.parent / name
+        for name in sorted(names)
+        if name.startswith(prefix) and _SUFFIX.fullmatch(name[len(prefix) :])
+    )
+    for leftover in found:
+        leftover.unlink(missing_ok=True)
+    return found

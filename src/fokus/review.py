@@ -37,7 +37,7 @@ from fokus.engines import (
     spark_review_data,
     spark_session,
 )
-from fokus.files import write_atomically
+from fokus.files import remove_leftovers, write_atomically
 from fokus.fingerprint import review_fingerprint
 from fokus.i18n import Language
 from fokus.model.history import FindingFigure, ReviewRecord
@@ -354,12 +354,20 @@ def write_review(
 ) -> WrittenReview:
     """Write the report files; a half-written file never replaces a good one.
 
+    Each file is written whole beside its place, then renamed over it
+    (``write_atomically``). Temporary files an earlier, killed run left there are
+    removed first (the caller holds the workspace lock, so no other run is writing
+    them).
+
     ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
     short PowerPoint deck (``fokus.report.pptx``). Without WeasyPrint (or the
     system libraries it needs) the other files are still written; the result says
     why the PDF was not.
     """
     name = workspace.root.name
+    for target in (html, json, pdf, tables, deck):
+        if target is not None:  # what a killed review left half-written
+            remove_leftovers(target)
     write_atomically(html, render_html(review, name).encode("utf-8"))
     if json is not None:
         write_atomically(json, render_json(review, name).encode("utf-8"))

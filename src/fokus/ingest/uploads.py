@@ -113,6 +113,17 @@ def receive_upload(
         scratch.unlink(missing_ok=True)
 
 
+def busy(filename: str, seconds: int) -> UploadResult:
+    """The answer for a file not received because the workspace stayed busy (another
+    import, review or backup held its lock) for ``seconds``: nothing was read."""
+    return UploadResult(
+        filename, None, "refused", None,
+        refusal_key="upload.busy",
+        refusal_hint_key="upload.busy.hint",
+        refusal_params={"seconds": seconds},
+    )  # fmt: skip
+
+
 def _copy_capped(stream: BinaryIO, out: BinaryIO, max_bytes: int) -> str:
     digest = hashlib.sha256()
     size = 0

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Literal
 
 from fokus.errors import FokusError
-from fokus.files import write_atomically
+from fokus.files import remove_leftovers, write_atomically
 from fokus.report.html import render_fragment
 from fokus.review import review_workspace, write_review
 from fokus.store.lock import workspace_lock
+from fokus.web.settings import DEFAULT_LOCK_WAIT
 from fokus.workspace import open_workspace
 
 LOG = logging.getLogger("fokus.web")
@@ -64,13 +65,14 @@ def review_state(folder: Path) -> RunState:
         return _STATES.get(folder, RunState("idle"))
 
 
-def start_review(folder: Path) -> bool:
-    """Start a run for the workspace in ``folder``; False if one is running."""
+def start_review(folder: Path, wait: int = DEFAULT_LOCK_WAIT) -> bool:
+    """Start a run for the workspace in ``folder``; False if one is running. The
+    run waits up to ``wait`` seconds for the workspace's lock, then fails as busy."""
     with _LOCK:
         if _STATES.get(folder, RunState("idle")).status == "running":
             return False
         _STATES[folder] = RunState("running")
-    threading.Thread(target=_run, args=(folder,), daemon=True).start()
+    threading.Thread(target=_run, args=(folder, wait), daemon=True).start()
     return True
 
 
@@ -90,16 +92,19 @@ def run_review(folder: Path) -> None:
         deck=reports / "review.pptx",
     )
     fragment = render_fragment(review, workspace.root.name)
+    remove_leftovers(reports / FRAGMENT)
     write_atomically(reports / FRAGMENT, fragment.encode("utf-8"))
 
 
-def _run(folder: Path) -> None:
+def _run(folder: Path, wait: int) -> None:
     ended = dt.datetime.now(dt.UTC)
     try:
-        with workspace_lock(folder):
+        with workspace_lock(folder, wait=wait):
             run_review(folder)
         state = RunState("done", dt.datetime.now(dt.UTC))
     except FokusError as error:
+        if error.message_key == "store.busy":  # told without the server's path
+            error = FokusError("web.review.busy", "web.review.busy.hint", seconds=wait)
         state = RunState(
             "failed", ended, error.message_key, error.hint_key,
             tuple(error.params.items()),

@@ -3,7 +3,7 @@ secret key, and whether two-factor authentication is enforced.
 
 Settings come from ``fokus serve``'s options and the environment
 (``FOKUS_DATABASE_URL``, ``FOKUS_REQUIRE_2FA``, ``FOKUS_SECURE_COOKIES``,
-``FOKUS_MAX_UPLOAD_MB``); the secret
+``FOKUS_MAX_UPLOAD_MB``, ``FOKUS_LOCK_WAIT_SECONDS``); the secret
 key is generated once and kept in the root folder, readable by its owner only.
 """
 
@@ -21,6 +21,7 @@ SECRET_FILE = ".fokus-web-secret"  # noqa: S105 (a file name, not a secret)
 DATABASE_FILE = "fokus-web.sqlite"
 _FALSE = frozenset({"0", "false", "no", "off"})
 _TRUE = frozenset({"1", "true", "yes", "on"})
+DEFAULT_LOCK_WAIT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,10 @@ class Settings:
     TLS-terminating proxy); HTTPS requests always get Secure cookies."""
     max_upload_mb: int = 50
     """The largest file an upload may be, in MiB (``FOKUS_MAX_UPLOAD_MB``)."""
+    lock_wait_seconds: int = DEFAULT_LOCK_WAIT
+    """How long an upload or a review waits for the workspace while another import,
+    review or backup holds it, before it is refused as busy
+    (``FOKUS_LOCK_WAIT_SECONDS``)."""
 
 
 def load_settings(
@@ -61,6 +66,22 @@ def load_settings(
         require_2fa=_flag(env, "FOKUS_REQUIRE_2FA", default=True),
         secure_cookies=_flag(env, "FOKUS_SECURE_COOKIES", default=False),
         max_upload_mb=_megabytes(env, "FOKUS_MAX_UPLOAD_MB", default=50),
+        lock_wait_seconds=_seconds(env, "FOKUS_LOCK_WAIT_SECONDS"),
+    )
+
+
+def _seconds(env: Mapping[str, str], name: str) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return DEFAULT_LOCK_WAIT
+    if value.isdigit() and 0 < int(value) <= 3_600:
+        return int(value)
+    raise FokusError(
+        "web.error.bad_seconds",
+        "web.error.bad_seconds.hint",
+        ExitCode.USAGE,
+        name=name,
+        value=value,
     )
 
 

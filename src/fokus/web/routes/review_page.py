@@ -15,7 +15,7 @@ from markupsafe import Markup
 from fokus.report.html import chart_script
 from fokus.web import audit
 from fokus.web.access import Access, require
-from fokus.web.context import Db, client_address
+from fokus.web.context import Db, client_address, settings_of
 from fokus.web.reviews import (
     DOWNLOADS,
     download_path,
@@ -68,7 +68,7 @@ async def review_status(request: Request, access: Viewer) -> Response:
 
 @router.post("/w/{slug}/review/run")
 def run(request: Request, db: Db, access: Editor) -> Response:
-    if start_review(access.workspace_path):
+    if start_review(access.workspace_path, settings_of(request).lock_wait_seconds):
         audit.record(
             db,
             "review_run",

@@ -9,14 +9,20 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from fokus.errors import FokusError
 from fokus.ingest.upload_report import FileReport, describe_upload
-from fokus.ingest.uploads import UploadResult, import_history, receive_upload
+from fokus.ingest.uploads import (
+    UploadResult,
+    busy,
+    import_history,
+    receive_upload,
+)
 from fokus.store.lock import workspace_lock
 from fokus.web import audit
 from fokus.web.access import Access, require
 from fokus.web.context import Db, client_address, language_of, settings_of
 from fokus.web.templating import render
-from fokus.workspace import open_workspace
+from fokus.workspace import Workspace, open_workspace
 
 router = APIRouter()
 Viewer = Annotated[Access, Depends(require("viewer"))]
@@ -33,8 +39,13 @@ async def upload(request: Request, db: Db, access: Editor) -> Response:
     form = await request.form(max_files=100)
     try:
         files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
+        settings = settings_of(request)
         received = await run_in_threadpool(
-            _receive, access, files, settings_of(request).max_upload_mb << 20
+            _receive,
+            access,
+            files,
+            settings.max_upload_mb << 20,
+            settings.lock_wait_seconds,
         )
     finally:
         await form.close()
@@ -58,23 +69,40 @@ async def upload(request: Request, db: Db, access: Editor) -> Response:
 
 
 def _receive(
-    access: Access, files: Sequence[StarletteUpload], limit: int
+    access: Access, files: Sequence[StarletteUpload], limit: int, wait: int
 ) -> list[tuple[str, UploadResult]]:
     """Store and import each file, holding the workspace's lock (the same one
-    ``fokus import`` and a review take, so web and command line take turns)."""
+    ``fokus import`` and a review take, so web and command line take turns).
+
+    Runs in a worker thread, so waiting for the lock never holds up the server's
+    other requests; after ``wait`` seconds every file is refused as busy."""
     workspace = open_workspace(access.workspace_path)
+    try:
+        with workspace_lock(access.workspace_path, wait=wait):
+            return _receive_all(workspace, access, files, limit)
+    except FokusError as error:
+        if error.message_key != "store.busy":
+            raise
+        return [(f.filename, busy(f.filename, wait)) for f in files if f.filename]
+
+
+def _receive_all(
+    workspace: Workspace,
+    access: Access,
+    files: Sequence[StarletteUpload],
+    limit: int,
+) -> list[tuple[str, UploadResult]]:
     received: list[tuple[str, UploadResult]] = []
-    with workspace_lock(access.workspace_path):
-        for sent in files:
-            if sent.filename:
-                result = receive_upload(
-                    workspace,
-                    sent.filename,
-                    sent.file,
-                    max_bytes=limit,
-                    uploaded_by=access.user_email,
-                )
-                received.append((sent.filename, result))
+    for sent in files:
+        if sent.filename:
+            result = receive_upload(
+                workspace,
+                sent.filename,
+                sent.file,
+                max_bytes=limit,
+                uploaded_by=access.user_email,
+            )
+            received.append((sent.filename, result))
     return received
 
 
