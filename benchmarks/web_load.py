@@ -38,6 +38,7 @@ from web_load_core import (
     set_up_owner,
     start_server,
     table,
+    upload_outcomes,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -146,7 +147,15 @@ def verdict(load: Load, mix: bool) -> list[str]:
     errors = rows[-1].errors
     lines = [f"- Errors: {errors:,} of {rows[-1].requests:,} requests (target 0): "
              f"{'met' if errors == 0 else 'NOT met'}."]  # fmt: skip
-    if not mix:
+    if mix:
+        counts = upload_outcomes(load)
+        shown = ", ".join(
+            f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items()
+        )
+        lines.append(
+            f"- Uploaded files, as the upload page answered: {shown or 'none'}."
+        )
+    else:
         for row in rows[:-1]:
             met = row.p95 <= TARGET_P95
             lines.append(

@@ -30,6 +30,7 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 SECRET = re.compile(r'<code id="totp-secret">([A-Z2-7]+)</code>')
 INVITE = re.compile(r'id="invite-link" readonly value="([^"]+)"')
 SETUP = re.compile(r"(/setup/[A-Za-z0-9_-]+)")
+OUTCOME = re.compile(rb'<article class="file-result (\w+)"')
 TIMEOUT = httpx.Timeout(120.0)
 
 
@@ -237,6 +238,8 @@ class Sample:
     seconds: float
     ok: bool
     detail: str = ""
+    outcomes: tuple[str, ...] = ()
+    """What an upload page said per file: imported, already_imported, refused."""
 
 
 @dataclass
@@ -308,9 +311,11 @@ async def _one(pages: PageClient, op: Operation) -> Sample:
             status, body = answer.status_code, answer.content
         ok = status in op.ok_status and op.must_contain.encode() in body
         detail = "" if ok else f"{status} {body[:200]!r}"
+        found = OUTCOME.findall(body) if op.files and ok else []
+        outcomes = tuple(outcome.decode() for outcome in found)
     except (httpx.HTTPError, OSError, asyncio.IncompleteReadError, ValueError) as error:
-        ok, detail = False, f"{type(error).__name__}: {error}"
-    return Sample(op.name, time.perf_counter() - started, ok, detail)
+        ok, detail, outcomes = False, f"{type(error).__name__}: {error}", ()
+    return Sample(op.name, time.perf_counter() - started, ok, detail, outcomes)
 
 
 async def _send_form(client: httpx.AsyncClient, op: Operation) -> httpx.Response:
@@ -399,6 +404,16 @@ def figures(load: Load) -> list[Figures]:
             )
         )
     return rows
+
+
+def upload_outcomes(load: Load) -> dict[str, int]:
+    """How many uploaded files the pages said were imported, already imported or
+    refused (a refusal here is the workspace busy past the server's wait)."""
+    counts: dict[str, int] = {}
+    for sample in load.samples:
+        for outcome in sample.outcomes:
+            counts[outcome] = counts.get(outcome, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def table(rows: Sequence[Figures], wall: float) -> list[str]:

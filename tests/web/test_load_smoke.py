@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from web_load import build_workspace, load_run
-from web_load_core import Load, Server, figures, start_server
+from web_load_core import Load, Server, figures, start_server, upload_outcomes
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +80,9 @@ def test_the_mixed_profile_stops_at_its_request_bound(
     assert rows["all"].errors == 0, [s.detail for s in load.samples if not s.ok][:3]
     assert {"dashboard", "workspace list"} <= set(rows)
     assert sum(row.requests for name, row in rows.items() if name != "all") == 30
+    # The same small export each time: imported once, then known.
+    uploads = rows["upload"].requests if "upload" in rows else 0
+    counts = upload_outcomes(load)
+    assert sum(counts.values()) == uploads
+    assert counts.get("imported", 0) == min(uploads, 1), counts
+    assert set(counts) <= {"imported", "already_imported"}, counts
