@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from fokus.model.results import Chart, Column, Period, Review, SectionResult, Table
+from hostile import HOSTILE
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +30,8 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-HOSTILE_LABEL = "</script><script>alert(1)</script>"
-SVG_LABEL = "<svg onload=alert(1)>"
+HOSTILE_LABEL = HOSTILE["script_breakout"]
+SVG_LABEL = HOSTILE["svg_onload"]
 
 
 def make_charts() -> tuple[Chart, ...]:

@@ -12,10 +12,11 @@ import pytest
 from fokus.model.results import Review
 from fokus.report.blocks import ChartBlock, section_block
 from fokus.report.charts import chart_spec, chart_svg, summary
+from hostile import HOSTILE
 
 NBSP = "\u00a0"
-HOSTILE_LABEL = "</script><script>alert(1)</script>"  # as in conftest.make_charts
-SVG_LABEL = "<svg onload=alert(1)>"
+HOSTILE_LABEL = HOSTILE["script_breakout"]  # as in conftest.make_charts
+SVG_LABEL = HOSTILE["svg_onload"]
 Blocks = Callable[..., dict[str, ChartBlock]]
 
 

@@ -11,6 +11,7 @@ import pytest
 from fokus import __version__
 from fokus.model.results import Review, SectionResult
 from fokus.report import render_html
+from hostile import HOSTILE as SET
 
 MakeReview = Callable[..., Review]
 NBSP = "\u00a0"
@@ -42,11 +43,15 @@ def test_lang_attribute(review: MakeReview, language: str, expected: str) -> Non
 @pytest.mark.parametrize(
     ("hostile", "escaped"),
     [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ('" onmouseover="x', "&#34; onmouseover=&#34;x"),
-        ("</style>", "&lt;/style&gt;"),
-        ("javascript:alert(1)", "javascript:alert(1)"),
-        ("evil\u202egpj.exe", "evil\ufffdgpj.exe"),
+        (SET["script_tag"], "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        (SET["attribute_breakout"], "&#34; onmouseover=&#34;alert(1)"),
+        (
+            SET["style_breakout"],
+            "&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt;",
+        ),
+        (SET["javascript_url"], "javascript:alert(1)"),
+        (SET["bidi_override"], "evil\ufffdgpj.exe"),
+        (SET["null_byte"], "nul\ufffdbyte"),
     ],
 )
 def test_untrusted_text_is_escaped_everywhere(
@@ -61,7 +66,7 @@ def test_untrusted_text_is_escaped_everywhere(
     # The screen, the brand and the print stylesheet.
     assert html.count("</style>") == 3
     assert html.count("<script>") == 1
-    assert "\u202e" not in html
+    assert "\u202e" not in html and "\x00" not in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs
     assert all(re.fullmatch(r"#[a-z0-9_-]+", href) for href in hrefs)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from fokus.model.results import Review
 from fokus.report import render_html
+from hostile import HOSTILE as SET
 
 MakeReview = Callable[..., Review]
-HOSTILE = "</script><script>alert(1)</script>"
+HOSTILE = SET["script_breakout"]
 
 
 def _scripts(html: str) -> list[str]:

@@ -11,17 +11,11 @@ from html_pages import MakeReview, Page, full_document, full_review
 
 from fokus.model.branding import Branding, Logo
 from fokus.report.html import render_document
+from hostile import HOSTILE, shown
 
-HOSTILE = (
-    "<script>alert(1)</script>",
-    "</style>",
-    '"><img src=x onerror=alert(1)>',
-    "javascript:alert(1)",
-    '=HYPERLINK("http://x","y")',
-)
-RLO = "\u202e"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
-ALL = " ".join((*HOSTILE, f"evil{RLO}gpj.exe"))
+ALL = " ".join(HOSTILE.values())
+"""The whole shared set in one text, put in every place the data reaches."""
 
 
 @pytest.fixture
@@ -73,15 +67,15 @@ def test_no_event_handlers_and_only_local_links(pages: tuple[Page, Page, str]) -
 
 def test_hostile_text_reads_literally(pages: tuple[Page, Page, str]) -> None:
     hostile, _, html = pages
-    neutralised = ALL.replace(RLO, "\ufffd")
+    neutralised = shown(ALL)
     # Title, cover, workspace; finding, verdict, plan and action texts; the
     # chart's caption, note, summary for screen readers, data table and its note
     # in the method chapter; table cells and column labels: each shows the whole
     # text, as text.
     assert hostile.text.count(neutralised) == 23
-    for text in HOSTILE:
-        assert text in hostile.text
-    assert RLO not in html
+    for text in HOSTILE.values():
+        assert shown(text) in hostile.text
+    assert "\u202e" not in html and "\x00" not in html and "\x07" not in html
     assert "<script>alert(1)" not in html
     assert "<img src=x" not in html
 
@@ -94,6 +88,6 @@ def test_hostile_organisation_in_the_logo_alt_text(review: MakeReview) -> None:
         {
             "class": "logo",
             "src": "data:image/png;base64," + base64.b64encode(PNG).decode(),
-            "alt": "Logoen til " + ALL.replace(RLO, "\ufffd"),
+            "alt": "Logoen til " + shown(ALL),
         }
     ]

@@ -23,12 +23,13 @@ from fokus.report import render_html, render_pdf
 from fokus.report.html import PRINT_MAX_ROWS
 from fokus.report.pdf import html_to_pdf
 from fokus.report.printing import page_counter, print_stylesheet
+from hostile import HOSTILE
 
 MakeReview = Callable[..., Review]
 CAPTION = "Sommer på brygga 🚀 æøå"
-HOSTILE_SCRIPT = "<script>alert(1)</script>"
-HOSTILE_FORMULA = '=HYPERLINK("http://x","y")'
-HOSTILE_IMAGE = '<img src="http://127.0.0.1:9/spy.png">'
+HOSTILE_SCRIPT = HOSTILE["script_tag"]
+HOSTILE_FORMULA = HOSTILE["formula_hyperlink"]
+HOSTILE_IMAGE = HOSTILE["img_remote"]
 # The accent colour of the report (report.css --accent) and of the test's SVG.
 ACCENT = (0x1F, 0x4E, 0x79)
 

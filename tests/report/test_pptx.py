@@ -26,10 +26,13 @@ from fokus.model.results import (
 )
 from fokus.report.blocks import ChartBlock
 from fokus.report.charts import chart_png
-from fokus.report.pptx import render_pptx, short_verdict
+from fokus.report.pptx import VERDICT_MAX, render_pptx, short_verdict
+from hostile import HOSTILE as SET
+from hostile import one_line
 
-HOSTILE = '<script>alert(1)</script> =HYPERLINK("http://x","y") evil\u202egpj.exe'
-SHOWN = '<script>alert(1)</script> =HYPERLINK("http://x","y") evil\ufffdgpj.exe'
+HOSTILE = " ".join(SET.values())
+"""The whole shared set in one text (5,000 characters without a space among it)."""
+SHOWN = one_line(HOSTILE)
 TOO_FEW = Finding("finding.common.too_few", "warning", {"n": 12, "minimum": 30})
 CHART = Chart(
     "posts_a_week",
@@ -142,9 +145,11 @@ def test_the_deck_has_the_title_scorecard_plan_and_a_slide_per_consideration() -
         ["8. Prioriter organisk innhold", "Bør følges opp", TOO_FEW_NB],
         ["9. Tør dere å gjøre mindre – men bedre?", "Bør følges opp", TOO_FEW_NB],
     ]  # fmt: skip
-    assert verdict == (
-        '<script>alert(1)</script> =HYPERLINK("http://x","y") evil\ufffdgpj.exe'
-        " logger inn på Facebook: Side med en privat e-postadresse (gmail.com)."
+    # The verdict of a finding about a person named with the whole set is cut
+    # to the one line the scorecard has room for.
+    assert len(verdict) == VERDICT_MAX and verdict.endswith("…")
+    assert verdict.startswith(
+        '<script>alert(1)</script> </script><script>alert(1)</script> " onmouseover='
     )
     assert _texts(slides[2]) == [
         f"1. Flytt {SHOWN} over på en e-postadresse på organisasjonens (eller byråets)"
@@ -171,7 +176,12 @@ def test_hostile_texts_are_plain_text_runs() -> None:
         )
     assert "<script>" not in xml
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in xml
-    assert "\u202e" not in xml
+    for hidden in ("\u202e", "\x00", "\x07", "\x1b"):
+        assert hidden not in xml
+    # The document title holds at most 255 characters (python-pptx refuses more).
+    title = Presentation(io.BytesIO(data)).core_properties.title
+    assert len(title) == 255 and title.endswith("…")
+    assert title.startswith(translate("report.document.title", "nb", organisation=""))
 
 
 def _png(chart: ChartBlock, language: Language) -> bytes:

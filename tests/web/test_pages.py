@@ -15,9 +15,10 @@ from webflow import Web, accept, enrol, invite, log_in, make_owner
 
 from fokus.demo import write_demo_exports
 from fokus.web.db import AuditEvent
+from hostile import HOSTILE as SET
 
 ROW_ID = re.compile(r'<tr id="row-([^"]+)">')
-HOSTILE = "<img src=x onerror=alert(1)> & <b>bold</b>"
+HOSTILE = SET["img_onerror"] + " & <b>bold</b>"
 
 
 @pytest.fixture(scope="module")

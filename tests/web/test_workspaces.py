@@ -27,6 +27,7 @@ from fokus.store import Store
 from fokus.web.db import AuditEvent, Membership, User, WorkspaceRow
 from fokus.web.settings import Settings
 from fokus.workspace import open_workspace
+from hostile import HOSTILE
 
 
 def _kinds(web: Web) -> list[str]:
@@ -54,7 +55,7 @@ def test_creating_a_workspace_makes_a_cli_workspace_folder(web: Web) -> None:
 
 def test_a_hostile_workspace_name_is_shown_escaped(web: Web) -> None:
     make_owner(web)
-    name = "<script>alert(1)</script> & Co"
+    name = HOSTILE["script_tag"] + " & Co"
     made = web.post("/workspaces", {"name": name}, page="/workspaces")
     page = web.client.get(made.headers["location"])
     assert "<script>alert(1)</script>" not in page.text

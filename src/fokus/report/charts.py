@@ -26,6 +26,7 @@ import vl_convert as vlc
 from fokus.i18n import Language, show, translate
 from fokus.model.results import Param
 from fokus.report.blocks import ChartBlock, ColumnBlock, is_missing
+from fokus.report.plain import visible_text
 
 WIDTH = 360
 """The plotting area in CSS pixels: with its axes and category names (up to
@@ -144,8 +145,20 @@ def chart_spec(chart: ChartBlock, language: Language) -> Spec:
     """The Vega-Lite spec of ``chart`` in ``language``, data inlined."""
     build = {"bar": _bar, "heatmap": _heatmap, "trend": _trend, "pareto": _pareto}
     layered = build[chart.kind](chart, _rows(chart, language), language)
-    spec: Spec = layered.to_dict()
+    spec: Spec = _visible(layered.to_dict())
     return spec
+
+
+def _visible(value: Any) -> Any:
+    """Every text in a spec through ``visible_text``: vl-convert aborts the whole
+    process on a control character in a label (its SVG parser refuses it)."""
+    if isinstance(value, str):
+        return visible_text(value)
+    if isinstance(value, dict):
+        return {key: _visible(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    return value
 
 
 def chart_svg(chart: ChartBlock, language: Language) -> str:

@@ -68,7 +68,7 @@ from fokus.report.html_overview import (
     plan_view,
     score_views,
 )
-from fokus.report.plain import neutralise_bidi
+from fokus.report.plain import visible_text
 from fokus.report.printing import print_stylesheet
 
 PRINT_MAX_ROWS = 40
@@ -303,7 +303,7 @@ def _json_data(value: object) -> Markup:
     """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&``
     escaped (no text can close the element or open a comment), and U+2028/9 too."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = neutralise_bidi(text)
+    text = visible_text(text)
     for raw, escaped in _JSON_ESCAPES:
         text = text.replace(raw, escaped)
     return Markup(text)  # noqa: S704 -- escaped just above
@@ -321,7 +321,7 @@ _SVG_ID = re.compile(r'\bid="([^"]+)"')
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("fokus.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -330,12 +330,24 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.tests["unbroken"] = _unbroken
+    return environment
+
+
+_LONG_WORD = re.compile(r"\S{40,}")
+
+
+def _unbroken(text: object) -> bool:
+    """A cell with a word of 40 characters or more (a link, a hostile caption):
+    print.css lets it break anywhere. Only there, since that rule makes WeasyPrint
+    lay a table out three times slower."""
+    return isinstance(text, str) and _LONG_WORD.search(text) is not None
 
 
 def _neutralise(value: object) -> object:
     """Runs on every ``{{ … }}`` before escaping; our own Markup passes untouched."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return neutralise_bidi(value)
+        return visible_text(value)
     return value
 
 
@@ -497,7 +509,7 @@ def _chart(
         note=chart.note,
         summary=summary(chart, lang),
         spec=_json_data(chart_spec(chart, lang)),
-        svg=_scoped_svg(neutralise_bidi(chart_svg(chart, lang)), dom_id)
+        svg=_scoped_svg(visible_text(chart_svg(chart, lang)), dom_id)
         if for_print
         else Markup(""),
         table=_table(chart.data, ids.claim(f"{dom_id}-data", "table"), lang),

@@ -40,7 +40,7 @@ from fokus.report.blocks import (
     Standing,
 )
 from fokus.report.document import build_document
-from fokus.report.plain import neutralise_bidi
+from fokus.report.plain import visible_text
 
 ChartImage = Callable[[ChartBlock, Language], bytes | None]
 """A chart as PNG bytes in the language, or None when it cannot be drawn."""
@@ -73,16 +73,24 @@ def render_pptx(
     return deck_bytes(build_document(review, workspace), chart_png)
 
 
+CORE_TITLE_MAX = 255
+"""The longest title a deck's document properties may hold (python-pptx refuses
+more)."""
+
+
 def deck_text(value: str) -> str:
     """Untrusted text as it goes into a run: bidi controls replaced, any run of
     whitespace (line breaks included) one space."""
-    return " ".join(neutralise_bidi(value).split())
+    return " ".join(visible_text(value).split())
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def short_verdict(text: str, limit: int = VERDICT_MAX) -> str:
     """A verdict's first sentence, cut at ``limit`` characters with an ellipsis."""
-    first = _SENTENCE_END.split(deck_text(text), maxsplit=1)[0]
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+    return _cut(_SENTENCE_END.split(deck_text(text), maxsplit=1)[0], limit)
 
 
 def deck_bytes(doc: ReportDocument, chart_png: ChartImage | None = None) -> bytes:
@@ -93,7 +101,7 @@ def deck_bytes(doc: ReportDocument, chart_png: ChartImage | None = None) -> byte
         "report.document.title", language, organisation=_organisation(doc)
     )
     props = deck.core_properties
-    props.title = deck_text(title)
+    props.title = _cut(deck_text(title), CORE_TITLE_MAX)
     props.author = props.last_modified_by = "fokus"
     props.created = props.modified = doc.generated_at.replace(tzinfo=None)
     props.revision = 1

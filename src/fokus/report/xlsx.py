@@ -33,7 +33,7 @@ from fokus.report.blocks import (
     optional_text,
 )
 from fokus.report.document import build_document
-from fokus.report.plain import neutralise_bidi
+from fokus.report.plain import visible_text
 
 SHEET_NAME_MAX = 31
 """Excel's limit on a sheet name's length."""
@@ -60,7 +60,7 @@ def render_xlsx(review: Review, workspace: str) -> bytes:
 def spreadsheet_text(value: str) -> str:
     """A text as it may go into a cell: bidi controls replaced, a would-be formula
     turned into text with an apostrophe in front, and no longer than Excel allows."""
-    text = neutralise_bidi(value)
+    text = visible_text(value)
     if _FORMULA_START.match(text):
         text = "'" + text
     return text[:TEXT_MAX]
@@ -72,7 +72,7 @@ def sheet_names(titles: Sequence[str]) -> tuple[str, ...]:
     names: list[str] = []
     taken: set[str] = set()
     for title in titles:
-        base = _SHEET_FORBIDDEN.sub(" ", neutralise_bidi(title))
+        base = _SHEET_FORBIDDEN.sub(" ", visible_text(title))
         base = " ".join(base.split()).strip("'").strip() or "Sheet"
         name, number = base[:SHEET_NAME_MAX], 1
         while name.casefold() in taken:

@@ -1,5 +1,9 @@
 """Jinja2 pages: autoescaped, in the reader's language, with the CSRF token.
 
+Untrusted text is escaped, and its bidi and control characters are shown as
+U+FFFD, so a name cannot reorder or hide what follows it (docs/reliability.md,
+"Hostile input").
+
 Every page extends ``base.html.j2`` (blocks ``title`` and ``content``) and gets
 ``t(key, **params)`` for translated text, ``csrf_input()`` for forms, ``csrf_token``
 (set on ``<body hx-headers>`` so htmx requests carry it), ``static_url(name)`` (a static file's hashed address), ``lang``, ``user`` and
@@ -17,14 +21,26 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from fokus.i18n import LANGUAGES, translate
+from fokus.report.plain import visible_text
 from fokus.web.context import language_of, settings_of
 from fokus.web.security import csrf
 from fokus.web.static_files import static_url
+
+
+def _visible(value: object) -> object:
+    """Every ``{{ … }}`` before escaping: bidi and control characters in a name,
+    a file name or a register cell shown as U+FFFD, as in the report
+    (``fokus.report.plain``); our own Markup passes untouched."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible_text(value)
+    return value
+
 
 ENVIRONMENT = Environment(
     loader=PackageLoader("fokus.web", "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
     undefined=StrictUndefined,
+    finalize=_visible,
     trim_blocks=True,
     lstrip_blocks=True,
     auto_reload=False,  # the templates ship with the package: no stat per page
