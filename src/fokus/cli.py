@@ -515,7 +515,7 @@ def _review(
     engine: EngineConfig | None = None,
     reuse: bool = True,
 ) -> None:
-    from fokus.review import run_review, write_review  # noqa: PLC0415 (start-up)
+    from fokus.review import FRAGMENT, run_review, write_review  # noqa: PLC0415 (start-up)
 
     reports = workspace.reports_dir
     with _progress() as progress:
@@ -542,6 +542,7 @@ def _review(
         files.pdf or reports / "review.pdf",
         tables=files.tables or reports / "review-tables.xlsx",
         deck=files.deck or reports / "review.pptx",
+        fragment=reports / FRAGMENT,
     )
     failed = [s.key for s in result.sections if s.status == "failed"]
     for key in failed:

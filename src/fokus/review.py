@@ -47,7 +47,7 @@ from fokus.registers.experiments import experiments_from
 from fokus.registers.reader import read_registers
 from fokus.report.blocks import fill_text
 from fokus.report.charts import chart_png
-from fokus.report.html import render_html
+from fokus.report.html import render_fragment, render_html
 from fokus.report.json import render_json
 from fokus.report.pdf import PdfUnavailableError, render_pdf
 from fokus.report.pptx import render_pptx
@@ -58,6 +58,10 @@ from fokus.workspace import Workspace
 
 Progress = Callable[[str], None]
 """Called with each analysis's key as it starts."""
+
+
+FRAGMENT = "review.fragment.html"
+"""The review page's fragment in a workspace's ``reports/`` (``write_review``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +355,7 @@ def write_review(
     *,
     tables: Path | None = None,
     deck: Path | None = None,
+    fragment: Path | None = None,
 ) -> WrittenReview:
     """Write the report files; a half-written file never replaces a good one.
 
@@ -360,12 +365,15 @@ def write_review(
     them).
 
     ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
-    short PowerPoint deck (``fokus.report.pptx``). Without WeasyPrint (or the
+    short PowerPoint deck (``fokus.report.pptx``); ``fragment``: the report's body
+    as the web app's review page shows it (``render_fragment``; the CLI writes it
+    too, so a review run from the command line is the one the web app shows).
+    Without WeasyPrint (or the
     system libraries it needs) the other files are still written; the result says
     why the PDF was not.
     """
     name = workspace.root.name
-    for target in (html, json, pdf, tables, deck):
+    for target in (html, json, pdf, tables, deck, fragment):
         if target is not None:  # what a killed review left half-written
             remove_leftovers(target)
     write_atomically(html, render_html(review, name).encode("utf-8"))
@@ -375,6 +383,8 @@ def write_review(
         write_atomically(tables, render_xlsx(review, name))
     if deck is not None:
         write_atomically(deck, render_pptx(review, name, chart_png))
+    if fragment is not None:
+        write_atomically(fragment, render_fragment(review, name).encode("utf-8"))
     written = WrittenReview(review, html, json, tables=tables, deck=deck)
     if pdf is None:
         return written

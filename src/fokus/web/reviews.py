@@ -18,16 +18,13 @@ from pathlib import Path
 from typing import Literal
 
 from fokus.errors import FokusError
-from fokus.files import remove_leftovers, write_atomically
-from fokus.report.html import render_fragment
-from fokus.review import review_workspace, write_review
+from fokus.review import FRAGMENT, review_workspace, write_review
 from fokus.store.lock import workspace_lock
 from fokus.web.settings import DEFAULT_LOCK_WAIT
 from fokus.workspace import open_workspace
 
 LOG = logging.getLogger("fokus.web")
 RunStatus = Literal["idle", "running", "done", "failed"]
-FRAGMENT = "review.fragment.html"
 DOWNLOADS: dict[str, tuple[str, str]] = {
     "review.html": ("text/html; charset=utf-8", "html"),
     "review.pdf": ("application/pdf", "pdf"),
@@ -90,10 +87,8 @@ def run_review(folder: Path) -> None:
         reports / "review.pdf",
         tables=reports / "review-tables.xlsx",
         deck=reports / "review.pptx",
+        fragment=reports / FRAGMENT,
     )
-    fragment = render_fragment(review, workspace.root.name)
-    remove_leftovers(reports / FRAGMENT)
-    write_atomically(reports / FRAGMENT, fragment.encode("utf-8"))
 
 
 def _run(folder: Path, wait: int) -> None:
