@@ -1,10 +1,12 @@
-"""Writing files so that a crash never leaves a half-written one in place."""
+"""Files: written so that a crash never leaves a half-written one in place, and zip
+archives (XLSX workbooks) measured before anything in them is unpacked."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import zipfile
 from pathlib import Path
 
 _SUFFIX = re.compile(r"[a-z0-9_]{8}")
@@ -51,3 +53,11 @@ def remove_leftovers(path: Path) -> tuple[Path, ...]:
     for leftover in found:
         leftover.unlink(missing_ok=True)
     return found
+
+
+def unpacked_size(path: Path) -> int:
+    """What the members of the zip archive at ``path`` unpack to, by its central
+    directory, read before anything is unpacked, so that a zip bomb is refused on
+    its own numbers. Raises ``zipfile.BadZipFile`` for a file that is no archive."""
+    with zipfile.ZipFile(path) as archive:
+        return sum(info.file_size for info in archive.infolist())

@@ -7,8 +7,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))
 from insights_exports import write_xml
+from mutations import zip_bomb
 
 from fokus.ingest.pipeline import import_file
+from fokus.registers.reader import read_register
 from fokus.store import Store
 
 NAME = "Facebook Insights Data Export (Post Level) - Fjordvik - 2017-11-19.xls"
@@ -62,3 +64,33 @@ def test_a_meta_export_with_a_bom_but_a_windows_1252_body_is_refused_not_a_crash
         "import.unreadable_csv",
     )
     assert counts == [(0, 0, 0)]
+
+
+def test_a_register_workbook_that_unpacks_to_200_mb_is_refused_unread(
+    tmp_path: Path,
+) -> None:
+    # Was: calamine inflated the whole sheet, and peak memory grew by 1.7 GB
+    # (the long fuzz profile's zip bomb, found by its memory bound).
+    (tmp_path / "access.xlsx").write_bytes(zip_bomb(200_000_000))
+    register = read_register(tmp_path, "access")
+    assert register is not None and register.rows == ()
+    assert [(p.key, dict(p.params)) for p in register.problems] == [
+        ("register.too_large", {"size": 191, "limit": 32})
+    ]
+
+
+def test_a_register_csv_over_the_limit_is_refused_and_one_under_it_is_read(
+    tmp_path: Path,
+) -> None:
+    header = b"Navn;System;Rolle\n"
+    filler = b"#" * (32 * 2**20 - len(header))  # exactly at the limit: read
+    (tmp_path / "access.csv").write_bytes(header + filler)
+    at_limit = read_register(tmp_path, "access")
+    assert at_limit is not None
+    assert "register.too_large" not in [p.key for p in at_limit.problems]
+    (tmp_path / "access.csv").write_bytes(header + filler + b"#")
+    over = read_register(tmp_path, "access")
+    assert over is not None and over.rows == ()
+    assert [(p.key, dict(p.params)) for p in over.problems] == [
+        ("register.too_large", {"size": 33, "limit": 32})
+    ]

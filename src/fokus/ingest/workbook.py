@@ -21,6 +21,7 @@ from defusedxml import DefusedXmlException, ElementTree
 from python_calamine import CalamineError, CalamineWorkbook
 
 from fokus.errors import FokusError
+from fokus.files import unpacked_size
 from fokus.model.staging import CsvSource
 
 if TYPE_CHECKING:
@@ -106,8 +107,7 @@ def _damaged(error: Exception) -> FokusError:
 
 
 def _check_unpacked_size(path: Path) -> None:
-    with zipfile.ZipFile(path) as archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
+    unpacked = unpacked_size(path)
     if unpacked > MAX_UNPACKED_BYTES:
         raise FokusError(
             "import.refused.too_large_unpacked",

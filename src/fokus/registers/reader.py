@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +25,16 @@ from typing import Protocol
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from fokus.files import unpacked_size
 from fokus.i18n import Bilingual
 from fokus.model.vocab import Platform
 from fokus.registers.templates import REGISTERS, RegisterKey, RegisterTemplate
 
 Param = str | int
 
+MAX_REGISTER_BYTES = 32 << 20
+"""A register larger than this (a workbook: unpacked) is refused before it is read:
+thousands of rows fit in a few megabytes; more is a wrong file or a zip bomb."""
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y")
 """Dates a register may hold: Norwegian, ISO, British, and two-digit years."""
 
@@ -162,11 +167,28 @@ def read_register(folder: Path, key: RegisterKey) -> RegisterFile | None:
     if path is None:
         return None
     try:
+        size = _size(path)
+        if size > MAX_REGISTER_BYTES:
+            problem = RegisterProblem(
+                "register.too_large",
+                params={"size": -(-size // 2**20), "limit": MAX_REGISTER_BYTES >> 20},
+            )
+            return RegisterFile(key, path.name, (), (problem,))
         rows = xlsx_rows(path) if path.suffix == ".xlsx" else csv_rows(path)
     except (OSError, CalamineError, csv.Error, UnicodeDecodeError) as error:
         problem = RegisterProblem("register.unreadable", params={"error": str(error)})
         return RegisterFile(key, path.name, (), (problem,))
     return parse_register(key, path.name, rows)
+
+
+def _size(path: Path) -> int:
+    """The file's size, or for a workbook what it unpacks to (its own numbers)."""
+    if path.suffix == ".xlsx":
+        try:
+            return max(path.stat().st_size, unpacked_size(path))
+        except zipfile.BadZipFile:
+            pass  # calamine says what is wrong with it
+    return path.stat().st_size
 
 
 def parse_register(
