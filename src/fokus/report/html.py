@@ -331,7 +331,15 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.tests["unbroken"] = _unbroken
+    environment.globals["WIDE_TABLE"] = WIDE_TABLE
+    environment.globals["LANDSCAPE_TABLE"] = LANDSCAPE_TABLE
     return environment
+
+
+WIDE_TABLE = 9
+"""A table with this many columns or more is ``wide``: print.css sets it smaller."""
+LANDSCAPE_TABLE = 13
+"""A table with this many columns or more is printed on a landscape page."""
 
 
 _LONG_WORD = re.compile(r"\S{40,}")
