@@ -263,7 +263,19 @@ class PageClient:
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def get(self, path: str) -> tuple[int, bytes]:
-        """The status and body of ``GET path``."""
+        """The status and body of ``GET path``. A kept-alive connection the server
+        closed while idle (uvicorn does after 5 s) is opened again, once, as any
+        HTTP client does."""
+        reused = self.streams is not None
+        try:
+            return await self._get(path)
+        except (asyncio.IncompleteReadError, ConnectionError) as error:
+            stale = isinstance(error, ConnectionError) or not error.partial
+            if not (reused and stale):
+                raise
+            return await self._get(path)
+
+    async def _get(self, path: str) -> tuple[int, bytes]:
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams

@@ -9,11 +9,12 @@ an operating-system lock (``flock``), so a killed process never leaves it held.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fokus.errors import ExitCode, FokusError
@@ -30,9 +31,45 @@ def workspace_lock(root: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterato
     Raises ``store.busy`` (exit code 5) when the other holder has not finished in
     time; nothing has been read or changed then.
     """
+    handle = _open(root)
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _try_lock(handle):
+            _check_deadline(deadline, root, wait)
+            time.sleep(_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+    finally:
+        os.close(handle)
+
+
+@asynccontextmanager
+async def awaited_workspace_lock(
+    root: Path, *, wait: float = DEFAULT_WAIT_SECONDS
+) -> AsyncIterator[None]:
+    """``workspace_lock`` for the web app's event loop: the wait sleeps instead of
+    holding a worker thread, so uploads queued behind a long review do not take
+    the threads every other page needs."""
+    handle = _open(root)
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _try_lock(handle):
+            _check_deadline(deadline, root, wait)
+            await asyncio.sleep(_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+    finally:
+        os.close(handle)
+
+
+def _open(root: Path) -> int:
     path = root / LOCK_NAME
     try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as error:
         raise FokusError(
             "store.lock_failed",
@@ -41,24 +78,17 @@ def workspace_lock(root: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterato
             path=str(path),
             error=error.strerror or str(error),
         ) from None
-    try:
-        deadline = time.monotonic() + max(wait, 0.0)
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise FokusError(
-                    "store.busy",
-                    "store.busy.hint",
-                    ExitCode.STORE,
-                    path=str(root),
-                    seconds=round(wait),
-                )
-            time.sleep(_POLL_SECONDS)
-        try:
-            yield
-        finally:
-            _unlock(handle)
-    finally:
-        os.close(handle)
+
+
+def _check_deadline(deadline: float, root: Path, wait: float) -> None:
+    if time.monotonic() >= deadline:
+        raise FokusError(
+            "store.busy",
+            "store.busy.hint",
+            ExitCode.STORE,
+            path=str(root),
+            seconds=round(wait),
+        )
 
 
 if sys.platform == "win32":  # pragma: no cover - tested on Linux only

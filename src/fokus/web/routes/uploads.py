@@ -17,10 +17,11 @@ from fokus.ingest.uploads import (
     import_history,
     receive_upload,
 )
-from fokus.store.lock import workspace_lock
+from fokus.store.lock import awaited_workspace_lock
 from fokus.web import audit
 from fokus.web.access import Access, require
 from fokus.web.context import Db, client_address, language_of, settings_of
+from fokus.web.settings import Settings
 from fokus.web.templating import render
 from fokus.workspace import Workspace, open_workspace
 
@@ -39,14 +40,7 @@ async def upload(request: Request, db: Db, access: Editor) -> Response:
     form = await request.form(max_files=100)
     try:
         files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
-        settings = settings_of(request)
-        received = await run_in_threadpool(
-            _receive,
-            access,
-            files,
-            settings.max_upload_mb << 20,
-            settings.lock_wait_seconds,
-        )
+        received = await _receive(access, files, settings_of(request))
     finally:
         await form.close()
     language = language_of(request)
@@ -68,18 +62,23 @@ async def upload(request: Request, db: Db, access: Editor) -> Response:
     return _page(request, access, tuple(reports))
 
 
-def _receive(
-    access: Access, files: Sequence[StarletteUpload], limit: int, wait: int
+async def _receive(
+    access: Access, files: Sequence[StarletteUpload], settings: Settings
 ) -> list[tuple[str, UploadResult]]:
     """Store and import each file, holding the workspace's lock (the same one
     ``fokus import`` and a review take, so web and command line take turns).
 
-    Runs in a worker thread, so waiting for the lock never holds up the server's
-    other requests; after ``wait`` seconds every file is refused as busy."""
+    The lock is waited for on the event loop, holding no worker thread, so uploads
+    queued behind a long review leave the threads to every other page; the import
+    itself runs in a worker thread. After ``lock_wait_seconds`` every file is
+    refused as busy."""
+    wait = settings.lock_wait_seconds
     workspace = open_workspace(access.workspace_path)
     try:
-        with workspace_lock(access.workspace_path, wait=wait):
-            return _receive_all(workspace, access, files, limit)
+        async with awaited_workspace_lock(access.workspace_path, wait=wait):
+            return await run_in_threadpool(
+                _receive_all, workspace, access, files, settings.max_upload_mb << 20
+            )
     except FokusError as error:
         if error.message_key != "store.busy":
             raise
