@@ -31,18 +31,12 @@ def workspace_lock(root: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterato
     Raises ``store.busy`` (exit code 5) when the other holder has not finished in
     time; nothing has been read or changed then.
     """
-    handle = _open(root)
-    try:
+    with _opened(root) as handle:
         deadline = time.monotonic() + max(wait, 0.0)
-        while not _try_lock(handle):
-            _check_deadline(deadline, root, wait)
+        while not _taken(handle, deadline, root, wait):
             time.sleep(_POLL_SECONDS)
-        try:
+        with _holding(handle):
             yield
-        finally:
-            _unlock(handle)
-    finally:
-        os.close(handle)
 
 
 @asynccontextmanager
@@ -52,16 +46,43 @@ async def awaited_workspace_lock(
     """``workspace_lock`` for the web app's event loop: the wait sleeps instead of
     holding a worker thread, so uploads queued behind a long review do not take
     the threads every other page needs."""
+    with _opened(root) as handle:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _taken(handle, deadline, root, wait):
+            await asyncio.sleep(_POLL_SECONDS)
+        with _holding(handle):
+            yield
+
+
+def _taken(handle: int, deadline: float, root: Path, wait: float) -> bool:
+    """One try for the lock: True when taken, False to wait and try again, and
+    ``store.busy`` once the deadline has passed."""
+    if _try_lock(handle):
+        return True
+    if time.monotonic() >= deadline:
+        raise FokusError(
+            "store.busy",
+            "store.busy.hint",
+            ExitCode.STORE,
+            path=str(root),
+            seconds=round(wait),
+        )
+    return False
+
+
+@contextmanager
+def _holding(handle: int) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        _unlock(handle)
+
+
+@contextmanager
+def _opened(root: Path) -> Iterator[int]:
     handle = _open(root)
     try:
-        deadline = time.monotonic() + max(wait, 0.0)
-        while not _try_lock(handle):
-            _check_deadline(deadline, root, wait)
-            await asyncio.sleep(_POLL_SECONDS)
-        try:
-            yield
-        finally:
-            _unlock(handle)
+        yield handle
     finally:
         os.close(handle)
 
@@ -78,17 +99,6 @@ def _open(root: Path) -> int:
             path=str(path),
             error=error.strerror or str(error),
         ) from None
-
-
-def _check_deadline(deadline: float, root: Path, wait: float) -> None:
-    if time.monotonic() >= deadline:
-        raise FokusError(
-            "store.busy",
-            "store.busy.hint",
-            ExitCode.STORE,
-            path=str(root),
-            seconds=round(wait),
-        )
 
 
 if sys.platform == "win32":  # pragma: no cover - tested on Linux only
