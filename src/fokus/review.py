@@ -368,9 +368,8 @@ def write_review(
     short PowerPoint deck (``fokus.report.pptx``); ``fragment``: the report's body
     as the web app's review page shows it (``render_fragment``; the CLI writes it
     too, so a review run from the command line is the one the web app shows).
-    Without WeasyPrint (or the
-    system libraries it needs) the other files are still written; the result says
-    why the PDF was not.
+    Without WeasyPrint (or the system libraries it needs) the other files are still
+    written; the result says why the PDF was not.
     """
     name = workspace.root.name
     for target in (html, json, pdf, tables, deck, fragment):
