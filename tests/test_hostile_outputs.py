@@ -12,9 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +26,7 @@ import pytest
 from fokus.report.json import json_schema
 from hostile import FORMULAS, HOSTILE, NO_NULL, REPLACEMENT, one_line, shown
 from hostile_workspace import ORGANISATION, build
+from poppler import poppler_tool
 from scale_helpers import run
 
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -114,21 +113,12 @@ def test_html_shows_every_string_whole_and_hides_nothing(
 # -- PDF --------------------------------------------------------------------------
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is missing; scripts/apt-packages.txt installs it")
-        pytest.skip(f"{name} is absent (poppler-utils)")
-    return found
-
-
 def test_pdf_text_layer_shows_the_strings_and_nothing_overflows(
     reports: Path,
 ) -> None:
     pdf = reports / "review.pdf"
     text = subprocess.run(
-        [_tool("pdftotext"), "-enc", "UTF-8", pdf, "-"],
+        [poppler_tool("pdftotext"), "-enc", "UTF-8", pdf, "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -150,7 +140,7 @@ def test_pdf_nothing_runs_past_the_page(reports: Path) -> None:
     # Was: the KPI tables (up to 22 columns) and number headers that never wrap
     # ran up to 57 pt past the A4 edge; wide tables now get landscape pages.
     boxes = subprocess.run(
-        [_tool("pdftotext"), "-bbox", reports / "review.pdf", "-"],
+        [poppler_tool("pdftotext"), "-bbox", reports / "review.pdf", "-"],
         capture_output=True,
         text=True,
         check=True,

@@ -26,6 +26,7 @@ from python_calamine import CalamineWorkbook
 from fokus.files import remove_leftovers
 from fokus.report import json_schema
 from fokus.store import Store
+from poppler import poppler_tool
 
 pytestmark = pytest.mark.slow
 LOG = logging.getLogger(__name__)
@@ -61,13 +62,10 @@ def _rename(root: Path, name: str) -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing; scripts/apt-packages.txt installs it")
-        pytest.skip("pdftotext is absent (poppler-utils)")
     done = subprocess.run(
-        [tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
+        [poppler_tool("pdftotext"), "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=False,
     )
     assert done.returncode == 0, f"{path.name}: {done.stderr.decode()}"
     return done.stdout.decode("utf-8")

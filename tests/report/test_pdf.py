@@ -24,6 +24,7 @@ from fokus.report.html import PRINT_MAX_ROWS
 from fokus.report.pdf import html_to_pdf
 from fokus.report.printing import page_counter, print_stylesheet
 from hostile import HOSTILE
+from poppler import poppler_tool
 
 MakeReview = Callable[..., Review]
 CAPTION = "Sommer på brygga 🚀 æøå"
@@ -32,15 +33,6 @@ HOSTILE_FORMULA = HOSTILE["formula_hyperlink"]
 HOSTILE_IMAGE = HOSTILE["img_remote"]
 # The accent colour of the report (report.css --accent) and of the test's SVG.
 ACCENT = (0x1F, 0x4E, 0x79)
-
-
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is missing; scripts/apt-packages.txt installs it")
-        pytest.skip(f"{name} is absent (poppler-utils)")
-    return found
 
 
 def _run(*args: str | Path) -> str:
@@ -58,7 +50,7 @@ def _write(pdf: bytes, folder: Path, name: str = "review.pdf") -> Path:
 
 
 def _info(path: Path) -> dict[str, str]:
-    lines = _run(_tool("pdfinfo"), path).splitlines()
+    lines = _run(poppler_tool("pdfinfo"), path).splitlines()
     return {
         key.strip(): value.strip()
         for key, value in (line.split(":", 1) for line in lines if ":" in line)
@@ -70,7 +62,7 @@ def _page_count(path: Path) -> int:
 
 
 def _text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
-    args: list[str | Path] = [_tool("pdftotext"), "-enc", "UTF-8"]
+    args: list[str | Path] = [poppler_tool("pdftotext"), "-enc", "UTF-8"]
     if page is not None:
         args += ["-f", str(page), "-l", str(page)]
     if layout:
@@ -79,7 +71,7 @@ def _text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
 
 
 def _pages_as_png(path: Path, folder: Path) -> list[Image.Image]:
-    _run(_tool("pdftoppm"), "-r", "50", "-png", path, folder / "page")
+    _run(poppler_tool("pdftoppm"), "-r", "50", "-png", path, folder / "page")
     files = sorted(folder.glob("page-*.png"))
     return [Image.open(f).convert("RGB") for f in files]
 
@@ -160,7 +152,7 @@ def test_hostile_text_is_literal_text(nb_pdf: Path) -> None:
 
 
 def test_fonts_dejavu_with_noto_emoji(nb_pdf: Path) -> None:
-    fonts = _run(_tool("pdffonts"), nb_pdf)
+    fonts = _run(poppler_tool("pdffonts"), nb_pdf)
     names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
     assert names == {
         "DejaVu-Sans",
