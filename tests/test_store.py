@@ -149,3 +149,50 @@ def test_posts_holds_each_posts_newest_snapshot(tmp_path: Path) -> None:
             ("acc", "c", 50.0),
             ("other", "a", 60.0),
         ]
+
+
+def _meta(store: Store, key: str) -> list[tuple[str]]:
+    return store.connection.execute(
+        "SELECT value FROM meta WHERE key = ?", [key]
+    ).fetchall()
+
+
+def test_a_reader_and_a_writer_share_the_file_in_one_process(tmp_path: Path) -> None:
+    """The web server reads summaries while uploads write: in either order of
+    opening, both connections work, and the reader sees each committed write."""
+    path = tmp_path / "f.duckdb"
+    Store.open(path).close()
+    with Store.open_reader(path) as reader, Store.open(path) as writer:
+        writer.connection.execute("INSERT INTO meta VALUES ('first', 'a')")
+        assert _meta(reader, "first") == [("a",)]
+    with Store.open(path) as writer, Store.open_reader(path) as reader:
+        writer.connection.execute("BEGIN")
+        writer.connection.execute("INSERT INTO meta VALUES ('second', 'b')")
+        assert _meta(reader, "second") == []  # not yet committed
+        writer.connection.execute("COMMIT")
+        assert _meta(reader, "second") == [("b",)]
+    # A read-only connection would have refused the writer (the bug it replaces).
+    with Store.open(path, read_only=True), pytest.raises(FokusError) as refused:
+        Store.open(path)
+    assert refused.value.message_key == "store.unreadable"
+
+
+def test_a_reader_neither_creates_nor_migrates_a_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.duckdb"
+    with pytest.raises(FokusError) as refused:
+        Store.open_reader(missing)
+    assert refused.value.message_key == "store.missing"
+    assert not missing.exists()
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with pytest.raises(FokusError) as refused:
+        Store.open_reader(old)
+    assert refused.value.message_key == "store.needs_migration"
+    with duckdb.connect(str(old), read_only=True) as con:
+        assert con.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchall() == [("1",)]

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from fokus.store import Store
 from fokus.web.app import create_app
 from fokus.web.settings import load_settings
 from fokus.web.static_files import IMMUTABLE, static_folder
-from fokus.web.summary import cached_summary, summary_key
+from fokus.web.summary import cached_summary, summary_key, workspace_summary
 from fokus.workspace import init_workspace
 
 
@@ -100,3 +101,20 @@ def test_a_problem_is_shown_but_never_kept(tmp_path: Path) -> None:
     fixed = cached_summary(folder)
     assert fixed.problem is None
     assert [line.key for line in fixed.lines] == ["web.workspace.nothing_imported"]
+
+
+def test_a_summary_is_read_while_an_upload_writes_in_the_same_process(
+    tmp_path: Path,
+) -> None:
+    """An upload holds the database open for writing while a dashboard asks for the
+    summary (and the other way round): neither refuses the other."""
+    folder = tmp_path / "north"
+    workspace = init_workspace(folder, "Nord", "nb")
+    Store.open(workspace.database_path).close()
+    with Store.open(workspace.database_path):
+        summary = workspace_summary(folder, dt.date(2026, 1, 1))
+    assert summary.problem is None
+    assert [line.key for line in summary.lines] == [
+        "finding.coverage.no_data",
+        "finding.coverage.registers_empty",
+    ]

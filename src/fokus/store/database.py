@@ -51,6 +51,13 @@ class StagedCounts:
     """The skipped rows themselves; at most 10,000 are kept per file."""
 
 
+def _must_exist(path: Path) -> None:
+    if not path.exists():
+        raise FokusError(
+            "store.missing", "store.missing.hint", ExitCode.STORE, path=str(path)
+        )
+
+
 class Store:
     """The workspace database. Use as a context manager, or call ``close()``."""
 
@@ -60,11 +67,29 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Store:
-        """Open (and create or migrate, unless read-only) the database at ``path``."""
-        if read_only and not path.exists():
-            raise FokusError(
-                "store.missing", "store.missing.hint", ExitCode.STORE, path=str(path)
-            )
+        """Open (and create or migrate, unless read-only) the database at ``path``.
+
+        A read-only connection lets other processes read the file at the same time;
+        in a process that also writes to it, read through :meth:`open_reader`."""
+        if read_only:
+            _must_exist(path)
+        return cls._connect(path, read_only=read_only, migrate=not read_only)
+
+    @classmethod
+    def open_reader(cls, path: Path) -> Store:
+        """Open an existing, current database to read it, in a process that also
+        writes to it (the web server).
+
+        DuckDB holds a file in one configuration per process: a read-only
+        connection would refuse the process's next writer, and be refused while a
+        writer is open. This one connects as the writers do, sharing their database
+        (a reader sees each write once it is committed), and never migrates or
+        writes."""
+        _must_exist(path)
+        return cls._connect(path, read_only=False, migrate=False)
+
+    @classmethod
+    def _connect(cls, path: Path, *, read_only: bool, migrate: bool) -> Store:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
@@ -84,7 +109,7 @@ class Store:
         con.execute("SET enable_progress_bar = false")
         store = cls(con, path)
         try:
-            store._migrate(read_only=read_only)
+            store._migrate(read_only=not migrate)
             posts_sql.install_functions(con)
         except BaseException:
             con.close()

@@ -112,7 +112,7 @@ def workspace_summary(path: Path, today: dt.date | None = None) -> Summary:
         workspace = open_workspace(path)
         if not workspace.database_path.exists():
             return Summary(lines=(Line("web.workspace.nothing_imported"),))
-        with Store.open(workspace.database_path, read_only=True) as store:
+        with Store.open_reader(workspace.database_path) as store:
             records = store.imports()
             result = Coverage().run(
                 review_data(store),
