@@ -36,7 +36,7 @@ from fokus.registers.time_use import time_use_from
 from fokus.store import Store
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))
-from meta_exports import dump
+from meta_exports import fingerprint
 
 settings.register_profile(
     "fuzz-ci",
@@ -102,6 +102,34 @@ def test_there_is_a_seed_for_every_adapter() -> None:
     assert sorted(adapter_seeds()) == KINDS
 
 
+def test_the_fingerprint_sees_a_changed_cell(folder: Path) -> None:
+    """The property "a refused file leaves the store as it was" compares these."""
+    seed = adapter_seeds()["meta_facebook_posts"]
+    exports = folder / "fingerprint" / "exports"
+    exports.mkdir(parents=True)
+    (exports / seed.name).write_bytes(seed.data)
+    with Store.open(folder / "fingerprint" / "fokus.duckdb") as store:
+        empty = fingerprint(store)
+        assert set(empty.values()) == {(0, 0)}
+        import_file(exports / seed.name, store, exports_dir=exports, timezone="UTC")
+        imported = fingerprint(store)
+        assert imported["posts"][0] > 0
+        assert imported["post_snapshots"] != empty["post_snapshots"]
+        change = "UPDATE post_snapshots SET reach = {} WHERE source_row = 2"
+        (old,) = store.connection.execute(
+            "SELECT reach FROM post_snapshots WHERE source_row = 2"
+        ).fetchall()[0]
+        store.connection.execute(change.format(old + 1))
+        changed = fingerprint(store)
+        assert changed["post_snapshots"][0] == imported["post_snapshots"][0]
+        assert changed["post_snapshots"] != imported["post_snapshots"]
+        assert changed["posts"] != imported["posts"]  # a view of the newest
+        unchanged = {"imports", "import_skips", "accounts", "post_fields", "daily"}
+        assert all(changed[table] == imported[table] for table in unchanged)
+        store.connection.execute(change.format(old))
+        assert fingerprint(store) == imported
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
     seed = adapter_seeds()[kind]
@@ -115,7 +143,7 @@ def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
         def check(data: bytes, case: int) -> None:
             path = exports / f"{case}-{seed.name}"
             path.write_bytes(data)
-            before = dump(store)
+            before = fingerprint(store)
             memory.begin()
             outcome = import_file(
                 path, store, exports_dir=exports, timezone="Europe/Oslo"
@@ -127,7 +155,7 @@ def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
                 for key in (outcome.refusal_key, outcome.refusal_hint_key):
                     shown = translate(key, "en", **outcome.refusal_params)
                     assert shown and shown != key, key
-                assert dump(store) == before, "a refused file changed the store"
+                assert fingerprint(store) == before, "a refused file changed the store"
             assert memory.growth() < MEMORY_LIMIT_BYTES
 
         check()

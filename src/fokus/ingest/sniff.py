@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from fokus.errors import FokusError
-from fokus.ingest.workbook import Sheet, container_of, read_workbook
+from fokus.ingest.workbook import MAX_COLUMNS, Sheet, container_of, read_workbook
 
 Encoding = Literal["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"]
 SAMPLE_BYTES = 1 << 20
@@ -154,9 +154,23 @@ def read_sample(
     wrapped = _is_wrapped(records, delimiter)
     if wrapped:
         records = _records(_unwrap(body, delimiter), delimiter, max_records)
+    _check_width(records)
     return TextSample(
         path, digest, size, encoding, delimiter, sep_line, wrapped, records, complete
     )
+
+
+def _check_width(records: tuple[tuple[str, ...], ...]) -> None:
+    """Refuse a sample wider than a spreadsheet can be: the import reads every
+    column the sample shows, and DuckDB needs gigabytes for 200,000 of them."""
+    widest = max((len(record) for record in records), default=0)
+    if widest > MAX_COLUMNS:
+        raise FokusError(
+            "import.refused.too_many_columns",
+            "import.refused.too_many_columns.hint",
+            columns=widest,
+            limit=MAX_COLUMNS,
+        )
 
 
 def _control_share(text: str) -> float:
