@@ -187,6 +187,22 @@ def test_a_windows_1252_file_stays_so(nb: Workspace) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_line_csv_cannot_read_refuses_the_edit_and_keeps_the_file(
+    nb: Workspace,
+) -> None:
+    path = nb.registers_dir / "time_use.csv"
+    path.write_bytes(b'Oppgave;Timer\nKlipp;2\n"' + b"x" * 200_000 + b'";1\n')
+    before = path.read_bytes()
+    with pytest.raises(FokusError) as refused:
+        add_row(nb, "time_use", {"task": "S\u00f8k", "hours_saved_per_month": "1"})
+    assert refused.value.message_key == "registers_edit.damaged"
+    assert (refused.value.params["file"], refused.value.params["line"]) == (
+        "time_use.csv",
+        3,
+    )
+    assert path.read_bytes() == before
+
+
 def test_a_formula_is_refused(nb: Workspace) -> None:
     result = add_row(
         nb, "time_use", {"task": "=HYPERLINK(1)", "hours_saved_per_month": "1"}

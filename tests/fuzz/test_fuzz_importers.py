@@ -51,6 +51,11 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# A failing case of megabytes would otherwise be hidden behind this warning (an
+# error under the project's warning filter) when Hypothesis prints it.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
+)
 PROFILE = settings.get_profile(
     "fuzz-long" if os.environ.get("HYPOTHESIS_PROFILE") == "long" else "fuzz-ci"
 )

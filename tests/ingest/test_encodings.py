@@ -120,3 +120,25 @@ def test_nfkc_text_for_analysis_keeps_the_raw_text(
     assert store.connection.execute(
         "SELECT text_raw, text_nfkc FROM posts"
     ).fetchall() == [("𝐁𝐲𝐠𝐠 ﬁnt ①", "Bygg fint 1")]
+
+
+def test_a_field_longer_than_csv_reads_is_refused_with_its_line(
+    tmp_path: Path, store: Store
+) -> None:
+    path = write_series(tmp_path / "facebook" / "Reach.csv", "Facebook reach", [
+        ("2025-03-08", "5"), ("2025-03-09", "12"),
+    ])  # fmt: skip
+    text = path.read_bytes()[2:].decode("utf-16-le")
+    broken = text + '"2025-03-10T00:00:00","' + "9" * 200_000 + '"\n'
+    path.write_bytes(b"\xff\xfe" + broken.encode("utf-16-le"))
+    outcome = _import(path, store, tmp_path)
+    assert (outcome.status, outcome.refusal_key) == (
+        "refused",
+        "import.refused.field_too_long",
+    )
+    # sep=, title, header, two days, the blank line that ends a series, then it.
+    assert (outcome.refusal_params["line"], outcome.refusal_params["limit"]) == (
+        7,
+        131_072,
+    )
+    assert store.imports() == ()

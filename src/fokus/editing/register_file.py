@@ -62,10 +62,17 @@ def load(folder: Path, register: RegisterKey, language: Language) -> CsvRegister
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     line_end = "\r\n" if "\r\n" in text else "\n"
-    records = tuple(
-        tuple(record)
-        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = tuple(tuple(record) for record in reader)
+    except csv.Error as error:  # a NUL byte, a field over 131,072 characters
+        raise FokusError(
+            "registers_edit.damaged",
+            "registers_edit.damaged.hint",
+            file=path.name,
+            line=reader.line_num,
+            error=str(error),
+        ) from None
     return CsvRegister(path, encoding, delimiter, line_end, records or ((),))
 
 

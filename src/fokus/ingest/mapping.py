@@ -9,10 +9,8 @@ exactly like a recognised one.
 from __future__ import annotations
 
 import codecs
-import csv
 import dataclasses
 import datetime as dt
-import io
 from typing import ClassVar, Literal, cast
 
 from fokus.errors import FokusError
@@ -23,7 +21,7 @@ from fokus.ingest.headers import normalise, unique_names
 from fokus.ingest.mapping_file import close_match
 from fokus.ingest.mapping_guess import guess_date_format
 from fokus.ingest.numbers import parse_number
-from fokus.ingest.sniff import SAMPLE_BYTES, Encoding, TextSample, utf8_copy
+from fokus.ingest.sniff import SAMPLE_BYTES, Encoding, TextSample, parse_csv, utf8_copy
 from fokus.ingest.workbook import write_csv
 from fokus.model.mapping import PublishedParts, SourceMapping
 from fokus.model.staging import (
@@ -165,14 +163,8 @@ def _head_text(sample: TextSample) -> str:
 
 def csv_rows(sample: TextSample) -> tuple[tuple[str, ...], ...]:
     """Every record in the first megabyte, decoded as the sample now says."""
-    text = _head_text(sample)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sample.delimiter)
-    try:
-        return tuple(tuple(record) for record in reader)
-    except csv.Error as error:
-        raise FokusError(
-            "import.unreadable_csv", "import.unreadable_csv.hint", error=str(error)
-        ) from None
+    lines_before = int(sample.sep_line)
+    return tuple(parse_csv(_head_text(sample), sample.delimiter, lines_before))
 
 
 class _Columns:

@@ -228,7 +228,7 @@ def _unwrap(text: str, delimiter: str) -> str:
     Joining the outer fields with newlines restores the inner text, including
     captions whose line breaks split them over several outer records.
     """
-    outer = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    outer = parse_csv(text, delimiter)
     # An outer record split on a bare delimiter is one line again once re-joined.
     return "\n".join(delimiter.join(record) for record in outer) + "\n"
 
@@ -249,5 +249,29 @@ def all_records(sample: TextSample) -> list[tuple[str, ...]]:
     text = decoded_text(sample)
     if sample.wrapped:
         text = _unwrap(text, sample.delimiter)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sample.delimiter)
-    return [tuple(record) for record in reader]
+    return parse_csv(text, sample.delimiter, lines_before=int(sample.sep_line))
+
+
+def parse_csv(
+    text: str, delimiter: str, lines_before: int = 0
+) -> list[tuple[str, ...]]:
+    """Every record of ``text``. One that Python's csv module cannot split (a field
+    past its limit of 131,072 characters, a NUL byte) refuses the file in plain
+    words, with its line in the file (``text`` starts after ``lines_before``)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [tuple(record) for record in reader]
+    except csv.Error as error:
+        line = reader.line_num + lines_before
+        key = (
+            "import.refused.field_too_long"
+            if "field larger than field limit" in str(error)
+            else "import.unreadable_csv"
+        )
+        raise FokusError(
+            key,
+            key + ".hint",
+            line=line,
+            limit=csv.field_size_limit(),
+            error=f"{error} ({line})",
+        ) from None
