@@ -253,6 +253,27 @@ def test_a_time_in_another_offset_is_skipped_not_guessed(
     ]
 
 
+def test_a_time_in_fullwidth_digits_is_skipped_as_a_bad_date(
+    tmp_path: Path, store: Store
+) -> None:
+    # "\\d" in a pattern matches "１２", which no date parser reads: it crashed the import.
+    times = [f"2021-12-{day} 1{day[1]}:00 +0000" for day in ("27", "28", "29", "30")]
+    path = write_tweets(tmp_path / "t.csv", [
+        *(tweet_row(f"147690000000000000{i}", t, "UTC") for i, t in enumerate(times)),
+        tweet_row(ID_LATE, "2022-01-０１ 00:11 +0000", "Fullwidth"),
+    ])  # fmt: skip
+    outcome = _import(path, store)
+    assert (outcome.status, outcome.kind, outcome.rows_imported) == (
+        "imported",
+        "x_tweets",
+        4,
+    )
+    assert [(s.row, s.reason_key) for s in outcome.skipped] == [
+        (6, "import.skip.bad_date")
+    ]
+    assert outcome.as_of == dt.date(2021, 12, 30)  # the newest day that can be read
+
+
 def test_the_links_name_the_account_before_the_file_name(
     tmp_path: Path, store: Store
 ) -> None:

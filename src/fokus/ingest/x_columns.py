@@ -93,7 +93,10 @@ _WORDY_DATE = re.compile(
     r"(?:(?P<m1>[^\W\d]+)\.? (?P<d1>\d{1,2}),? (?P<y1>\d{4})"  # Feb 17 2025
     r"|(?P<d2>\d{1,2})\.? (?P<m2>[^\W\d]+)\.?,? (?P<y2>\d{4}))$",  # 17. feb. 2025
 )
-_UTC_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}$")
+# ASCII digits only: "\d" also matches "１２", which no date parser reads.
+_UTC_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})? [+-]\d{4}$", re.ASCII
+)
 
 
 def _lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

@@ -180,9 +180,10 @@ class XTweets:
         )
         time = fields["time"]
         days = [
-            dt.date.fromisoformat(r[time].strip()[:10])
+            day
             for r in rows
             if len(r) > time and has_utc_times([r], time)
+            if (day := parse_day(r[time][:10])) is not None
         ]
         identity = partial(
             file_identity, sample, context, self.kind, self.platform, tuple(header),
