@@ -290,3 +290,17 @@ def test_the_result_in_words(workspace: Workspace) -> None:
         "n.csv",
         translate("import.refused.unknown_kind", "en"),
     )
+
+
+def test_a_refusal_names_no_folder_of_the_server(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    workspace.database_path.write_bytes(b"not a database" * 1000)
+    result = _upload(workspace, "x.csv", x_content())
+    assert (result.status, result.refusal_key) == ("refused", "store.unreadable")
+    assert result.refusal_params["path"] == "fokus.duckdb"
+    [report] = describe_upload(result, "en")
+    shown = f"{report.message} {report.hint}"
+    assert "fokus.duckdb" in shown
+    assert str(tmp_path) not in shown
+    assert workspace.database_path.read_bytes() == b"not a database" * 1000

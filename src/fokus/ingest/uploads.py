@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -107,10 +108,25 @@ def receive_upload(
             filename, None, "refused", None,
             refusal_key=error.message_key,
             refusal_hint_key=error.hint_key,
-            refusal_params=dict(error.params),
+            refusal_params=_within(error.params, workspace.root),
         )  # fmt: skip
     finally:
         scratch.unlink(missing_ok=True)
+
+
+def _within(params: Mapping[str, object], root: Path) -> dict[str, object]:
+    """The parameters with the server's folders cut to the workspace's own paths
+    (``fokus.duckdb``, not ``/srv/fokus/…/fokus.duckdb``): a refusal is shown to web
+    users, who have no business with the server's file system."""
+    folders = sorted({str(root), str(root.absolute())}, key=len, reverse=True)
+    cut = dict(params)
+    for key, value in params.items():
+        if isinstance(value, str):
+            text = value
+            for folder in folders:
+                text = text.replace(folder + os.sep, "").replace(folder, ".")
+            cut[key] = text
+    return cut
 
 
 def busy(filename: str, seconds: int) -> UploadResult:
