@@ -36,7 +36,7 @@ from fokus.registers.time_use import time_use_from
 from fokus.store import Store
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))
-from meta_exports import fingerprint
+from meta_exports import TABLES, fingerprint
 
 settings.register_profile(
     "fuzz-ci",
@@ -135,35 +135,87 @@ def test_the_fingerprint_sees_a_changed_cell(folder: Path) -> None:
         assert fingerprint(store) == imported
 
 
+class RollingStore:
+    """The store the cases import into, replaced by an empty one once it holds
+    ``limit`` rows of posts and series. Comparing the store before and after a case
+    costs time in proportion to its size: over 10,000 cases, a store that only
+    grew made the long profile quadratic (an hour and more per adapter)."""
+
+    def __init__(self, folder: Path, limit: int = 20_000) -> None:
+        self.folder = folder
+        self.limit = limit
+        self.generation = 0
+        self.store = Store.open(self._path())
+
+    def _path(self) -> Path:
+        return self.folder / f"fokus-{self.generation}.duckdb"
+
+    def roll_if_full(self) -> None:
+        (rows,) = self.store.connection.execute(
+            "SELECT (SELECT count(*) FROM post_snapshots) + (SELECT count(*) FROM "
+            "daily) + (SELECT count(*) FROM audience)"
+        ).fetchall()[0]
+        if rows > self.limit:
+            self.store.close()
+            self._path().unlink()
+            self.generation += 1
+            self.store = Store.open(self._path())
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def test_a_store_that_is_full_rolls_over_to_an_empty_one(folder: Path) -> None:
+    seed = adapter_seeds()["meta_facebook_posts"]
+    exports = folder / "rolling" / "exports"
+    exports.mkdir(parents=True)
+    (exports / seed.name).write_bytes(seed.data)
+    rolling = RollingStore(folder / "rolling", limit=1)
+    first = rolling.store
+    rolling.roll_if_full()
+    assert rolling.store is first  # empty: nothing to roll
+    import_file(exports / seed.name, first, exports_dir=exports, timezone="UTC")
+    rolling.roll_if_full()
+    assert rolling.store is not first
+    assert fingerprint(rolling.store) == dict.fromkeys(TABLES, (0, 0))
+    assert sorted(p.name for p in (folder / "rolling").glob("*.duckdb")) == [
+        "fokus-1.duckdb"
+    ]
+    rolling.close()
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_broken_export_imports_or_is_refused(kind: str, folder: Path) -> None:
     seed = adapter_seeds()[kind]
     exports = folder / kind / "exports"
     exports.mkdir(parents=True)
     memory = PeakMemory()
-    with Store.open(folder / kind / "fokus.duckdb") as store:
+    rolling = RollingStore(folder / kind)
 
-        @PROFILE
-        @given(data=broken(seed.data), case=st.integers(0, 10**9))
-        def check(data: bytes, case: int) -> None:
-            path = exports / f"{case}-{seed.name}"
-            path.write_bytes(data)
-            before = fingerprint(store)
-            memory.begin()
-            outcome = import_file(
-                path, store, exports_dir=exports, timezone="Europe/Oslo"
-            )
-            path.unlink()
-            assert outcome.status in {"imported", "refused", "already_imported"}
-            if outcome.status == "refused":
-                assert outcome.refusal_key and outcome.refusal_hint_key
-                for key in (outcome.refusal_key, outcome.refusal_hint_key):
-                    shown = translate(key, "en", **outcome.refusal_params)
-                    assert shown and shown != key, key
-                assert fingerprint(store) == before, "a refused file changed the store"
-            assert memory.growth() < MEMORY_LIMIT_BYTES
+    @PROFILE
+    @given(data=broken(seed.data), case=st.integers(0, 10**9))
+    def check(data: bytes, case: int) -> None:
+        store = rolling.store
+        path = exports / f"{case}-{seed.name}"
+        path.write_bytes(data)
+        before = fingerprint(store)
+        memory.begin()
+        outcome = import_file(path, store, exports_dir=exports, timezone="Europe/Oslo")
+        path.unlink()
+        assert outcome.status in {"imported", "refused", "already_imported"}
+        if outcome.status == "refused":
+            assert outcome.refusal_key and outcome.refusal_hint_key
+            for key in (outcome.refusal_key, outcome.refusal_hint_key):
+                shown = translate(key, "en", **outcome.refusal_params)
+                assert shown and shown != key, key
+            assert fingerprint(store) == before, "a refused file changed the store"
+        assert memory.growth() < MEMORY_LIMIT_BYTES
+        rolling.roll_if_full()
 
+    try:
         check()
+    finally:
+        rolling.close()
 
 
 READERS = {
