@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fokus.analyses.measures import BASELINE_POSTS
 from fokus.model.results import Evidence
 from fokus.report.blocks import ColumnBlock
 from fokus.report.charts import _axis_title
@@ -63,3 +64,12 @@ def test_the_axis_names_a_single_measure_only() -> None:
     assert _axis_title(lift, "nb") == "Mot normalen"
     plain = ColumnBlock("n", "Innlegg", "integer")
     assert _axis_title(plain, "nb") == "Innlegg"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("name", ["engagement_baseline", "audience_baseline"])
+def test_the_baseline_texts_say_how_many_posts_the_code_uses(
+    name: str, language: str
+) -> None:
+    # The catalogs spell the window out; it must stay the one measures.py uses.
+    assert f" {BASELINE_POSTS} " in denominator_name(name, language)
