@@ -45,7 +45,9 @@ def make_charts() -> tuple[Chart, ...]:
             title_key="section.channels.title",
             columns=(
                 Column("channel", "report.column.channel", "text"),
-                Column("rate", "report.column.share", "percent", "reach; median"),
+                Column(
+                    "rate", "report.column.share", "percent", "reach", "median_of_rates"
+                ),
                 Column("low", "report.column.share", "percent"),
                 Column("high", "report.column.share", "percent"),
                 Column("n", "report.column.posts", "integer"),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 from typing import get_args
 
+import pytest
 from babel.messages.pofile import read_po
 
 import fokus
 from fokus.analyses.registry import ANALYSES
 from fokus.ingest.registry import ADAPTERS
+from fokus.model.denominators import DENOMINATORS, STATISTICS, Denominator, Statistic
 from fokus.model.vocab import SectionStatus, Severity
 from fokus.report.blocks import Standing
 
@@ -127,6 +130,14 @@ def _keys_in(path: Path, file_names: set[str]) -> dict[str, str]:
     return found
 
 
+def _method_keys() -> set[str]:
+    """A figure's denominator and statistic are names, each shown through its key
+    (model/denominators.py; report/display.py)."""
+    return {f"report.denominator.{name}" for name in get_args(Denominator)} | {
+        f"report.statistic.{name}" for name in get_args(Statistic)
+    }
+
+
 def _source_keys() -> dict[str, str]:
     """Every message key the code names, with where it was first found."""
     file_names = {path.name for path in PACKAGE.rglob("*") if path.is_file()}
@@ -155,6 +166,7 @@ def _source_keys() -> dict[str, str]:
             line = text.count("\n", 0, match.start()) + 1
             where = f"{path.relative_to(PACKAGE).as_posix()}:{line}"
             found.setdefault(match.group(1), where)
+    found |= dict.fromkeys(_method_keys() - found.keys(), "model/denominators.py")
     for status in get_args(SectionStatus):
         found.setdefault(f"report.status.{status}", "report/html.py")
     for severity in get_args(Severity):
@@ -185,6 +197,8 @@ def test_the_key_collection_finds_known_keys() -> None:
         "report.scorecard.standing.no_data",
         "report.cover.kicker",  # in report.html.j2
         "report.section.insufficient.body",  # in _section.html.j2
+        "report.denominator.engagement_baseline",  # model/denominators.py
+        "report.statistic.median_of_rates",
     ):
         assert key in keys, key
 
@@ -197,3 +211,68 @@ def test_every_key_used_in_the_code_is_in_the_catalogs() -> None:
         if key not in NB or key not in EN
     )
     assert missing == [], "missing catalog keys:\n" + "\n".join(missing)
+
+
+GOLDEN = Path(__file__).parent / "report" / "golden"
+SAME_IN_BOTH = {"report.denominator.arm_a"}
+"""Denominator texts that are rightly the same words in bokmål and English."""
+
+
+def test_every_denominator_and_statistic_name_has_a_text_in_each_language() -> None:
+    named = _method_keys()
+    in_catalogs = {
+        key
+        for key in EN
+        if key.startswith(("report.denominator.", "report.statistic."))
+    }
+    assert in_catalogs == named  # no text without a name, no name without a text
+    untranslated = sorted(
+        key for key in named if NB[key] == EN[key] and key not in SAME_IN_BOTH
+    )
+    assert untranslated == []
+
+
+def _methods(node: object) -> list[tuple[str, str | None, str | None]]:
+    """Every (field, name, text) of a denominator or statistic in a JSON document
+    (a finding's parameters are texts' values, not figures: left out)."""
+    found: list[tuple[str, str | None, str | None]] = []
+    if isinstance(node, dict):
+        found.extend(
+            (field, node[field], node.get(f"{field}_text"))
+            for field in ("denominator", "statistic")
+            if field in node
+        )
+        for key, value in node.items():
+            if key != "params":
+                found.extend(_methods(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_methods(value))
+    return found
+
+
+def _shown_wrongly(
+    field: str, name: str | None, text: str | None, language: str
+) -> bool:
+    if name is None:
+        return text is not None
+    names = {"denominator": DENOMINATORS, "statistic": STATISTICS}[field]
+    catalog = {"nb": NB, "en": EN}[language]
+    return name not in names or text != catalog[f"report.{field}.{name}"]
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_every_denominator_in_the_demo_review_is_a_name_shown_in_its_language(
+    language: str,
+) -> None:
+    # Regression: analyses passed free English text as a denominator, and the
+    # bokmål review printed it as is ("målt mot all posts on every channel …").
+    document = json.loads(
+        (GOLDEN / f"demo.{language}.json").read_text(encoding="utf-8")
+    )
+    methods = _methods(document["sections"])
+    wrong = [m for m in methods if _shown_wrongly(*m, language)]
+    assert wrong == []
+    shown = {name for field, name, _ in methods if field == "denominator" and name}
+    # The demo shows most of the registry: the walk cannot pass on an empty document.
+    assert len(shown) >= 15, sorted(shown)

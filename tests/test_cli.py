@@ -266,7 +266,7 @@ def test_review_writes_every_report_file(workspace: Path, tmp_path: Path) -> Non
     assert len(slides) == 12  # title, scorecard, plan, nine considerations
     assert not (workspace / "reports" / "review-tables.xlsx").exists()
     report = json.loads(out_json.read_text(encoding="utf-8"))
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     coverage = [s for s in report["sections"] if s["key"] == "coverage"]
     assert [s["status"] for s in coverage] == ["ok"]
     html = out_html.read_text(encoding="utf-8")

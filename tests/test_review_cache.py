@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from pathlib import Path
 
+import duckdb
 import numpy as np
 
 from fokus.i18n import Bilingual, Label, MessageKey, MessageKeys, Percent
@@ -20,14 +22,14 @@ from fokus.model.results import (
     Table,
 )
 from fokus.store import Store
-from fokus.store.review_cache import StoredReview
+from fokus.store.review_cache import CACHE_FORMAT, StoredReview
 
 GENERATED = dt.datetime(2026, 11, 20, 9, 30, 15, 123456, tzinfo=dt.UTC)
 
 TABLE = Table(
     "t",
     "table.title",
-    (Column("a", "col.a"), Column("b", "col.b", "percent", "reach; median")),
+    (Column("a", "col.a"), Column("b", "col.b", "percent", "reach", "median_of_rates")),
     (
         (Label("impressions_organic", "metric.label", part=MessageKey("x.y")), 0.25),
         (Bilingual("Person", "Person (en)"), float("inf")),
@@ -51,7 +53,7 @@ SECTIONS = (
                     "change": Percent(0.276),
                     "formats": MessageKeys(("format.reel", "format.image")),
                 },
-                Evidence(12, 0.5, (0.25, 0.75), 0.9, "reach"),
+                Evidence(12, 0.5, (0.25, 0.75), 0.9, "reach", "ratio_of_medians"),
             ),
             Finding("finding.b", "info"),
         ),
@@ -123,3 +125,70 @@ def test_an_unknown_value_type_is_not_kept(tmp_path: Path) -> None:
         else:
             raise AssertionError("an Odd value was kept")
         assert store.kept_review("d" * 64) is None
+
+
+def _section(evidence: list[object], column: list[object]) -> str:
+    """One section as the cache keeps it, built by hand."""
+    return json.dumps([{
+        "key": "channels", "status": "ok",
+        "findings": [["finding.a", "info", {}, evidence]],
+        "tables": [{"key": "t", "title_key": "table.title", "columns": [column],
+                    "rows": [[0.25]]}],
+        "actions": [], "error": None, "charts": [],
+    }])  # fmt: skip
+
+
+def _keep_raw(path: Path, cache_format: int, sections: str) -> None:
+    with Store.open(path):
+        pass  # the schema
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("DELETE FROM review_cache")
+        con.execute(
+            "INSERT INTO review_cache VALUES (?, ?, ?, NULL, NULL, ?)",
+            ["e" * 64, cache_format, GENERATED, sections],
+        )
+    finally:
+        con.close()
+
+
+def _kept(path: Path) -> StoredReview | None:
+    with Store.open(path, read_only=True) as store:
+        return store.kept_review("e" * 64)
+
+
+OLD_EVIDENCE = [12, 0.5, None, None, "all posts on every channel in the 12 months"]
+OLD_COLUMN = ["b", "col.b", "percent", "reach or views, as the basis column says"]
+
+
+def test_a_review_kept_with_free_text_denominators_is_computed_again(
+    tmp_path: Path,
+) -> None:
+    # Regression: a review kept by an older fokus (cache format 1) held free English
+    # text where a denominator name now is; read back, the report would crash on it.
+    path = tmp_path / "f.duckdb"
+    assert CACHE_FORMAT == 2
+    _keep_raw(path, 1, _section(OLD_EVIDENCE, OLD_COLUMN))
+    assert _kept(path) is None
+
+
+def test_free_text_in_the_current_format_counts_as_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "f.duckdb"
+    evidence = [12, 0.5, None, None, "reach", "median_of_rates"]
+    column = ["b", "col.b", "percent", "reach_or_views", "median_per_post"]
+    _keep_raw(path, CACHE_FORMAT, _section([*OLD_EVIDENCE, None], column))
+    assert _kept(path) is None
+    _keep_raw(path, CACHE_FORMAT, _section(evidence, [*OLD_COLUMN, None]))
+    assert _kept(path) is None
+    _keep_raw(path, CACHE_FORMAT, _section(evidence, [*column[:4], "median"]))
+    assert _kept(path) is None
+    _keep_raw(path, CACHE_FORMAT, _section(evidence, column))
+    kept = _kept(path)
+    assert kept is not None
+    (section,) = kept.sections
+    assert section.findings[0].evidence == Evidence(
+        12, 0.5, None, None, "reach", "median_of_rates"
+    )
+    assert section.tables[0].columns == (
+        Column("b", "col.b", "percent", "reach_or_views", "median_per_post"),
+    )

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from fokus.analyses.base import ReviewContext, ReviewData
-from fokus.analyses.format_tables import RATE_DENOMINATOR
 from fokus.analyses.formats import Formats
 from fokus.analyses.stats import MIN_POSTS, median_difference, shrink
 from fokus.config import load_config
@@ -156,7 +155,9 @@ def test_engagement_ranking_names_its_denominator(linkedin: SectionResult) -> No
     table = _table(linkedin, "formats.rate")
     rate_columns = [c for c in table.columns if c.kind == "percent"]
     assert [c.key for c in rate_columns] == ["median", "low", "high", "ordered_by"]
-    assert {c.denominator for c in rate_columns} == {RATE_DENOMINATOR}
+    assert {(c.denominator, c.statistic) for c in rate_columns} == {
+        ("reach_views_or_impressions", "median_of_rates")
+    }
     image = statistics.median(25 / v for v in IMAGE)
     video = statistics.median(10 / v for v in VIDEO)
     assert _rows(table, "format", "n", "denominator", "median", "rank")[:2] == [

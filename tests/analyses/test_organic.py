@@ -88,8 +88,8 @@ def test_organic_and_paid_apart_with_medians_and_exact_intervals(store: Store) -
          1, 300.0, None, None, 1, 0.01, None, None),
     )  # fmt: skip
     rate_columns = [c for c in split.columns if c.key.startswith("rate")]
-    assert {c.denominator for c in rate_columns} == {
-        "reach or views, as the basis column says; median of per-post rates"
+    assert {(c.denominator, c.statistic) for c in rate_columns} == {
+        ("reach_or_views", "median_of_rates")
     }
     finding = _finding(result, "finding.organic.paid_reach_not_engagement")
     # The median of ten values on the log scale is the mean of the middle two logs.

@@ -93,7 +93,7 @@ def test_less_than_half_of_the_posts_on_the_priority_channels(store: Store) -> N
                 "minimum": Percent(0.5), "top": "platform.x",
                 "top_role": "column.strategy.role.other", "top_share": Percent(0.6),
             },
-            Evidence(100, 0.4, denominator="all posts on every channel in the 12 months"),
+            Evidence(100, 0.4, denominator="all_posts_12_months"),
         )
     ]  # fmt: skip
     assert "action.strategy.follow_priorities" in [a.key for a in judgment.actions]

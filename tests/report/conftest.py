@@ -57,6 +57,7 @@ def make_review(
                     interval=(0.051, 0.094),
                     probability=0.87,
                     denominator="reach",
+                    statistic="median_of_rates",
                 ),
             ),
             Finding(
@@ -148,7 +149,9 @@ CHART = Chart(
         title_key="section.channels.title",
         columns=(
             Column("channel", "report.column.channel", "label"),
-            Column("share", "report.column.share", "percent", "reach"),
+            Column(
+                "share", "report.column.share", "percent", "reach", "median_of_rates"
+            ),
             Column("low", "report.column.share", "percent"),
             Column("high", "report.column.share", "percent"),
             Column("posts", "report.column.posts", "integer"),

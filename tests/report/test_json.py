@@ -54,7 +54,7 @@ def test_top_level_keys_in_documented_order(review: MakeReview) -> None:
         "action_plan",
         "sections",
     ]
-    assert document["schema_version"] == JSON_SCHEMA_VERSION == 1
+    assert document["schema_version"] == JSON_SCHEMA_VERSION == 2
 
 
 def test_section_and_finding_keys_in_documented_order(full_review: FullReview) -> None:
@@ -155,6 +155,9 @@ def test_chart_with_its_data_as_a_table(full_review: FullReview) -> None:
                         "label": "Share",
                         "kind": "percent",
                         "denominator": "reach",
+                        "denominator_text": "reach",
+                        "statistic": "median_of_rates",
+                        "statistic_text": "median of per-post rates",
                     },
                     {"key": "low", "label": "Share", "kind": "percent"},
                     {"key": "high", "label": "Share", "kind": "percent"},
@@ -187,7 +190,7 @@ def test_text_is_utf8_indented_with_trailing_newline(review: MakeReview) -> None
     text = render_json(review(), "kystlaget")
     assert text.endswith("}\n")
     assert '"title": "Har dere kontroll på sikkerheten?"' in text
-    assert '\n  "schema_version": 1,\n' in text
+    assert '\n  "schema_version": 2,\n' in text
 
 
 def test_nan_and_infinity_are_written_as_null(review: MakeReview) -> None:
@@ -203,6 +206,9 @@ def test_nan_and_infinity_are_written_as_null(review: MakeReview) -> None:
         "interval": [None, 1.0],
         "probability": None,
         "denominator": None,
+        "denominator_text": None,
+        "statistic": None,
+        "statistic_text": None,
     }
     assert document["sections"][0]["tables"][0]["rows"][1] == [
         "Instagram",
@@ -337,3 +343,19 @@ def test_documented_example_has_the_real_shape(
     assert list(example["action_plan"]) == list(plan)
     assert list(example["action_plan"]["items"][0]) == list(plan["items"][0])
     assert list(example["action_plan"]["items"][0]["findings"][0]) == ["id", "text"]
+
+
+def test_evidence_carries_each_name_beside_its_text_in_bokmal(
+    full_review: FullReview,
+) -> None:
+    finding = review_to_dict(full_review("nb"), "w")["sections"][0]["findings"][0]
+    assert finding["evidence"] == {
+        "n": 12345,
+        "value": 0.0734,
+        "interval": [0.051, 0.094],
+        "probability": 0.87,
+        "denominator": "reach",
+        "denominator_text": "rekkevidde",
+        "statistic": "median_of_rates",
+        "statistic_text": "median av ratene per innlegg",
+    }

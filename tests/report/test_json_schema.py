@@ -9,10 +9,12 @@ import tomllib
 from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import Review
 from fokus.report import json_schema, review_to_dict
 
@@ -46,6 +48,13 @@ def test_schema_ships_in_the_package() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["fokus"]
     assert any(fnmatch("report/review.schema.json", p) for p in patterns)
+
+
+def test_schema_names_exactly_the_registered_denominators_and_statistics() -> None:
+    defs = json_schema()["$defs"]
+    assert isinstance(defs, dict)
+    assert defs["denominator"]["enum"] == list(get_args(Denominator))
+    assert defs["statistic"]["enum"] == list(get_args(Statistic))
 
 
 def test_docs_link_the_schema() -> None:
@@ -98,8 +107,8 @@ def _eight_plan_items(document: Document) -> None:
 # Sections in the base document: 0 coverage (ok, chart), 1 ai_tools
 # (insufficient_data, with fill), 2 security (failed).
 INVALID: dict[str, tuple[Callable[[Document], None], list[tuple[str, Path_]]]] = {
-    "schema_version is 1": (
-        _set(["schema_version"], 2),
+    "schema_version is 2": (
+        _set(["schema_version"], 1),
         [("const", ["schema_version"])],
     ),
     "no unknown top-level key": (
@@ -177,6 +186,22 @@ INVALID: dict[str, tuple[Callable[[Document], None], list[tuple[str, Path_]]]] =
     "a plan item links findings by id and text": (
         _set(["action_plan", "items", 0, "findings", 0], "coverage-f1"),
         [("type", ["action_plan", "items", 0, "findings", 0])],
+    ),
+    "an evidence denominator is a registered name, not free text": (
+        _set(
+            ["sections", 0, "findings", 0, "evidence", "denominator"],
+            "all posts on every channel in the 12 months",
+        ),
+        [("anyOf", ["sections", 0, "findings", 0, "evidence", "denominator"])],
+    ),
+    "a column's denominator is a registered name": (
+        _set(
+            ["sections", 0, "tables", 0, "columns", 0, "denominator"], "reach; median"
+        ),
+        [
+            ("dependentRequired", ["sections", 0, "tables", 0, "columns", 0]),
+            ("enum", ["sections", 0, "tables", 0, "columns", 0, "denominator"]),
+        ],
     ),
     "evidence is an object or null": (
         _set(["sections", 0, "findings", 0, "evidence"], 12),

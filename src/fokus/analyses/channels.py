@@ -56,8 +56,6 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 PAID_ORDER = ("organic", "paid", "unknown")
-RATE_REACH = "reach; median of per-post rates"
-RATE_VIEWS = "views; median of per-post rates"
 FOLLOWER_SERIES: tuple[tuple[str, str], ...] = (
     ("followers", "count"),
     ("net_follows", "net"),
@@ -284,9 +282,21 @@ def _overview_table(rows: Sequence[tuple[Param, ...]]) -> Table:
             Column("engagement", "column.channels.engagement_median", "number"),
             Column("engagement_low", "column.channels.low", "number"),
             Column("engagement_high", "column.channels.high", "number"),
-            Column("rate_reach", "column.channels.rate_reach", "percent", RATE_REACH),
+            Column(
+                "rate_reach",
+                "column.channels.rate_reach",
+                "percent",
+                "reach",
+                "median_of_rates",
+            ),
             Column("n_reach", "column.channels.n", "integer"),
-            Column("rate_views", "column.channels.rate_views", "percent", RATE_VIEWS),
+            Column(
+                "rate_views",
+                "column.channels.rate_views",
+                "percent",
+                "views",
+                "median_of_rates",
+            ),
             Column("n_views", "column.channels.n", "integer"),
             Column("clicks", "column.channels.clicks", "integer"),
             Column("n_clicks", "column.channels.n", "integer"),
@@ -364,7 +374,7 @@ def _trend(
                     },
                     Evidence(
                         len(first) + len(second), ratio.estimate, (ratio.low, ratio.high),
-                        denominator="ratio of median result per post, second half ÷ first half",
+                        denominator="first_half_result", statistic="ratio_of_medians",
                     ),
                 )
             )  # fmt: skip

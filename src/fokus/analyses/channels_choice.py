@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 WEIGHTS = {"goal": 0.4, "result": 0.2, "engagement": 0.2, "per_post": 0.2}
 SHELVE_SHARE = 0.25
 LOW_RETURN_RATIO = 0.5
-PER_POST = "reach, else views, per post; median"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +168,7 @@ def _suggest(
                 else MessageKey(f"platform.{support.channel.platform}"),
             },
             Evidence(sum(s.posts for s in scored), main.score,
-                     denominator="score: 0.4 goal fit + 0.2 result a week "
-                     "+ 0.2 engagement a week + 0.2 result per post"),
+                     statistic="weighted_score"),
         )
     )  # fmt: skip
     suggested = {"main": main, "support": support}
@@ -208,7 +206,8 @@ def _suggest(
                         "percent": round(score.per_post * 100),
                     },
                     Evidence(score.posts, score.per_post,
-                             denominator=f"{PER_POST}, ÷ the best channel's"),
+                             denominator="best_channel_result",
+                             statistic="median_per_post"),
                 )
             )  # fmt: skip
         if shelve or (index > 1 and low is not None):
@@ -261,7 +260,8 @@ def _low_return(
             "percent": round(ratio.estimate * 100),
         },
         Evidence(len(own) + len(others), ratio.estimate, (ratio.low, ratio.high),
-                 denominator=f"ratio of medians; {PER_POST}"),
+                 denominator="other_channels_result",
+                 statistic="ratio_of_medians"),
     )  # fmt: skip
 
 
@@ -343,7 +343,7 @@ def _mix(usable: ir.Table, known: Sequence[Channel]) -> Table:
             Column("share", "column.channels.share_now", "percent"),
             Column("n", "column.channels.n", "integer"),
             Column("vs_baseline", "column.channels.vs_baseline", "number",
-                   "the account's baseline (reach, else views); median of per-post ratios"),
+                   "audience_baseline", "median_of_ratios"),
             Column("mix", "column.channels.share_suggested", "percent"),
             Column("status", "column.channels.status", "label"),
         ),

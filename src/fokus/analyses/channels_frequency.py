@@ -30,7 +30,6 @@ BUCKETS: tuple[tuple[int, int | None], ...] = (
     (1, 1), (2, 2), (3, 3), (4, 5), (6, 8), (9, 12), (13, None),
 )  # fmt: skip
 """Posts a week, grouped so each group has a fair number of weeks."""
-CURVE = "weekly result (reach, else views) = a · posts ** b; least squares on logs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +146,7 @@ def _diminishing(
             "typical": typical,
             "recommended": recommended,
         },
-        Evidence(fit.weeks, fit.b, (fit.low, fit.high), denominator=CURVE),
+        Evidence(fit.weeks, fit.b, (fit.low, fit.high), statistic="power_curve"),
     )
 
 

@@ -33,7 +33,6 @@ BLOCK_HOURS = 3
 TIMED = ("minute", "hour")
 """Precisions that know the hour."""
 _SLOT_SECONDS = 900  # every real time zone's offset is a whole quarter hour
-VS_BASELINE = "the account's baseline (reach, else views); median of per-post ratios"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +126,8 @@ def timing(posts: ir.Table, known: Sequence[Channel], timezone: str) -> Timing:
                         interval.n, interval.estimate,
                         None if interval.low is None or interval.high is None
                         else (interval.low, interval.high),
-                        denominator=VS_BASELINE,
+                        denominator="audience_baseline",
+                        statistic="median_of_ratios",
                     ),
                 )
             )  # fmt: skip
@@ -149,7 +149,13 @@ def _table(rows: tuple[tuple[Param, ...], ...]) -> Table:
             Column("weekday", "column.channels.weekday", "label"),
             Column("hours", "column.channels.hours"),
             Column("n", "column.channels.n", "integer"),
-            Column("vs_baseline", "column.channels.vs_baseline", "number", VS_BASELINE),
+            Column(
+                "vs_baseline",
+                "column.channels.vs_baseline",
+                "number",
+                "audience_baseline",
+                "median_of_ratios",
+            ),
             Column("low", "column.channels.low", "number"),
             Column("high", "column.channels.high", "number"),
             Column("status", "column.channels.status", "label"),

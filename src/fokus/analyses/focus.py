@@ -29,6 +29,7 @@ from fokus.analyses.focus_scenario import Dimension, Scenario, scenarios
 from fokus.analyses.register_problems import problem_findings
 from fokus.analyses.stats import MIN_POSTS, enough
 from fokus.i18n import MessageKey
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import (
     Action,
     CellKind,
@@ -54,7 +55,8 @@ _COLUMNS = (
 )  # fmt: skip
 _CONCENTRATED = 0.5
 """A top fifth of posts with at least this share of engagement: study them."""
-_RATE = "reach or views (see the denominator column); median of per-post rates"
+_RATE: tuple[Denominator, Statistic] = ("reach_or_views", "median_of_rates")
+"""Each row's rate is by reach or by views, as its denominator column says."""
 
 
 def _scope(scope: str) -> str:
@@ -308,10 +310,10 @@ def _scenario_table(dimension: Dimension, found: list[Scenario]) -> Table:
             Column("posts", "column.posts", "integer"),
             Column("saved", "column.focus.posts_saved", "integer"),
             Column("saved_share", "column.focus.posts_saved_share", "percent"),
-            Column("rate", "column.focus.rate_dropped", "percent", _RATE),
-            Column("rate_low", "column.focus.rate_low", "percent", _RATE),
-            Column("rate_high", "column.focus.rate_high", "percent", _RATE),
-            Column("rest_rate", "column.focus.rate_rest", "percent", _RATE),
+            Column("rate", "column.focus.rate_dropped", "percent", *_RATE),
+            Column("rate_low", "column.focus.rate_low", "percent", *_RATE),
+            Column("rate_high", "column.focus.rate_high", "percent", *_RATE),
+            Column("rest_rate", "column.focus.rate_rest", "percent", *_RATE),
             Column("chance", "column.focus.chance_rest_better", "percent"),
             Column("reach_measure", "column.focus.measure", "label"),
             Column("reach_lost", "column.focus.reach_lost", "number"),
@@ -515,7 +517,10 @@ def _experiment_table(results: list[ExperimentResult]) -> Table:
             _loss(d.expected_loss) if d and d.expected_loss is not None else None,
             f"section.focus.verdict.{r.verdict}", r.experiment.decision or None,
         ))  # fmt: skip
-    per = "per post: engagement per 1,000 reached or viewed (rates), else the count"
+    per: tuple[Denominator, Statistic] = (
+        "thousand_reached_or_viewed",
+        "median_per_post",
+    )
     return Table(
         "focus.experiments",
         "table.focus.experiments",
@@ -528,9 +533,11 @@ def _experiment_table(results: list[ExperimentResult]) -> Table:
             Column("last", "column.last_day", "date"),
             Column("n_a", "column.focus.n_a", "integer"),
             Column("n_b", "column.focus.n_b", "integer"),
-            Column("median_a", "column.focus.median_a", "number", f"{per}; median"),
-            Column("median_b", "column.focus.median_b", "number", f"{per}; median"),
-            Column("ratio", "column.focus.ratio", "number", "ratio of medians, B ÷ A"),
+            Column("median_a", "column.focus.median_a", "number", *per),
+            Column("median_b", "column.focus.median_b", "number", *per),
+            Column(
+                "ratio", "column.focus.ratio", "number", "arm_a", "ratio_of_medians"
+            ),
             Column("ratio_low", "column.focus.ratio_low", "number"),
             Column("ratio_high", "column.focus.ratio_high", "number"),
             Column("chance", "column.focus.chance_b", "percent"),

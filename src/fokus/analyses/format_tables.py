@@ -10,12 +10,9 @@ from collections.abc import Mapping, Sequence
 
 from fokus.analyses.format_groups import Group, Outcome, Ranked
 from fokus.analyses.video_length import WATCH_MEASURES, LengthBucket
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import CellKind, Column, Param, Table
 
-RATE_DENOMINATOR = (
-    "per row, column denominator: reach, else views or impressions; "
-    "median of per-post rates"
-)
 _NOTES = {
     "too_few": "table.formats.note.too_few",
     "paid": "table.formats.note.paid",
@@ -30,6 +27,19 @@ def measure_key(measure: str) -> str:
     if measure in ("reach", "impressions", "views"):
         return f"report.denominator.{measure}"
     return "table.formats.measure.mixed"
+
+
+def measure_denominator(measure: str) -> Denominator:
+    """A group's reach-type measure as a rate's denominator; a group whose posts
+    count different things (``mixed``) is measured per post, as each row says."""
+    return _MEASURE_DENOMINATORS.get(measure, "reach_views_or_impressions")
+
+
+_MEASURE_DENOMINATORS: dict[str, Denominator] = {
+    "reach": "reach",
+    "impressions": "impressions",
+    "views": "views",
+}
 
 
 def format_key(group: Group) -> str:
@@ -75,21 +85,25 @@ def ranking_table(outcome: Outcome, rankings: Sequence[Sequence[Ranked]]) -> Tab
                 )
             )
     kind: CellKind
-    denominator: str | None
+    denominator: Denominator | None
+    statistic: Statistic | None
     if outcome == "reach":
-        kind, denominator = "number", None
+        kind, denominator, statistic = "number", None, None
         values = ("reach", "column.formats.measure")
     else:
-        kind, denominator = "percent", RATE_DENOMINATOR
+        kind, denominator = "percent", "reach_views_or_impressions"
+        statistic = "median_of_rates"
         values = ("denominator", "column.formats.denominator")
     columns = (
         *_GROUP_COLUMNS,
         Column("n", "column.formats.n", "integer"),
         Column(values[0], values[1], "label"),
-        Column("median", f"column.formats.{outcome}.median", kind, denominator),
-        Column("low", "column.formats.low", kind, denominator),
-        Column("high", "column.formats.high", kind, denominator),
-        Column("ordered_by", "column.formats.ordered_by", kind, denominator),
+        Column(
+            "median", f"column.formats.{outcome}.median", kind, denominator, statistic
+        ),
+        Column("low", "column.formats.low", kind, denominator, statistic),
+        Column("high", "column.formats.high", kind, denominator, statistic),
+        Column("ordered_by", "column.formats.ordered_by", kind, denominator, statistic),
         Column("rank", "column.formats.rank", "integer"),
         Column("note", "column.formats.note", "label"),
     )

@@ -31,6 +31,7 @@ from fokus.analyses.format_groups import (
 )
 from fokus.analyses.format_tables import (
     format_key,
+    measure_denominator,
     measure_key,
     ranking_table,
     video_table,
@@ -214,7 +215,7 @@ def _top_rate(top: Ranked, runner: Ranked) -> Finding:
             value=d.difference.estimate,
             interval=_interval(d.difference.low, d.difference.high),
             probability=d.chance_to_beat,
-            denominator=top.group.measure,
+            denominator=measure_denominator(top.group.measure),
         ),
     )
 
@@ -249,7 +250,7 @@ def _disagreement(reach_top: Ranked, by_rate: Sequence[Ranked]) -> Finding | Non
             value=d.difference.estimate,
             interval=_interval(d.difference.low, d.difference.high),
             probability=d.chance_to_beat,
-            denominator=reach_top.group.measure,
+            denominator=measure_denominator(reach_top.group.measure),
         ),
     )
 

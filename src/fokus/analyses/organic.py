@@ -53,6 +53,7 @@ from fokus.analyses.stats import (
     median_interval,
 )
 from fokus.i18n import MessageKey
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import (
     Action,
     Chart,
@@ -78,8 +79,9 @@ _COLUMNS = (
     "views_vs_baseline", "engagement_vs_baseline",
 )  # fmt: skip
 PAID_STATUSES = ("organic", "paid", "unknown")
-RATE_DENOMINATOR = "reach or views, as the basis column says; median of per-post rates"
-AUDIENCE_NOTE = "reach or views, as the basis column says; median per post"
+RATE_DENOMINATOR: tuple[Denominator, Statistic] = ("reach_or_views", "median_of_rates")
+AUDIENCE_NOTE: tuple[None, Statistic] = (None, "median_per_post")
+"""Reach or views (as the basis column says) are themselves the figure: no divisor."""
 
 
 class Organic:
@@ -214,13 +216,13 @@ def _paid_split(
             Column("posts", "column.posts", "integer"),
             Column("share", "column.organic.share", "percent"),
             Column("n_reach", "column.organic.n_reach", "integer"),
-            Column("reach", "column.organic.median_reach", "number", AUDIENCE_NOTE),
-            Column("reach_low", "column.organic.low", "number", AUDIENCE_NOTE),
-            Column("reach_high", "column.organic.high", "number", AUDIENCE_NOTE),
+            Column("reach", "column.organic.median_reach", "number", *AUDIENCE_NOTE),
+            Column("reach_low", "column.organic.low", "number", *AUDIENCE_NOTE),
+            Column("reach_high", "column.organic.high", "number", *AUDIENCE_NOTE),
             Column("n_rate", "column.organic.n_rate", "integer"),
-            Column("rate", "column.organic.median_rate", "percent", RATE_DENOMINATOR),
-            Column("rate_low", "column.organic.low", "percent", RATE_DENOMINATOR),
-            Column("rate_high", "column.organic.high", "percent", RATE_DENOMINATOR),
+            Column("rate", "column.organic.median_rate", "percent", *RATE_DENOMINATOR),
+            Column("rate_low", "column.organic.low", "percent", *RATE_DENOMINATOR),
+            Column("rate_high", "column.organic.high", "percent", *RATE_DENOMINATOR),
         ),
         tuple(rows),
     )
@@ -343,9 +345,9 @@ def _trend(
             Column("basis", "column.organic.basis", "label"),
             Column("month", "column.organic.month", "date"),
             Column("posts", "column.posts", "integer"),
-            Column("reach", "column.organic.median_reach", "number", AUDIENCE_NOTE),
-            Column("reach_low", "column.organic.low", "number", AUDIENCE_NOTE),
-            Column("reach_high", "column.organic.high", "number", AUDIENCE_NOTE),
+            Column("reach", "column.organic.median_reach", "number", *AUDIENCE_NOTE),
+            Column("reach_low", "column.organic.low", "number", *AUDIENCE_NOTE),
+            Column("reach_high", "column.organic.high", "number", *AUDIENCE_NOTE),
         ),
         tuple(rows),
     )

@@ -25,6 +25,7 @@ from fokus.analyses.organic_pillars import (
 from fokus.analyses.stats import enough, median_interval
 from fokus.config import PillarConfig
 from fokus.i18n import MessageKey
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import Action, Column, Evidence, Finding, Param, Table
 
 if TYPE_CHECKING:
@@ -40,8 +41,7 @@ TEXT_SAMPLE = 5000
 """The text analyses (pillars, topics, genericness) read at most this many organic
 posts per channel: beyond it, a random sample that is the same on every run."""
 EXCERPT_CHARS = 100
-RATE_DENOMINATOR = "reach or views, as the channel's basis; median of per-post rates"
-VS_BASELINE = "the account's median of its previous 20 posts"
+RATE_DENOMINATOR: tuple[Denominator, Statistic] = ("reach_or_views", "median_of_rates")
 _SPACE = re.compile(r"\s+")
 
 
@@ -165,19 +165,20 @@ def top_posts(organic: ir.Table, bases: Mapping[str, Basis]) -> Table:
                 "reach_vs_baseline",
                 "column.organic.reach_vs_baseline",
                 "number",
-                f"reach or views, as the basis column says, ÷ {VS_BASELINE}",
+                "audience_baseline",
             ),
             Column(
                 "engagement_vs_baseline",
                 "column.organic.engagement_vs_baseline",
                 "number",
-                f"engagement ÷ {VS_BASELINE}",
+                "engagement_baseline",
             ),
             Column(
                 "rate",
                 "column.organic.rate",
                 "percent",
-                "reach or views, as the basis column says; this post's rate",
+                "reach_or_views",
+                "single_post",
             ),
             Column("basis", "column.organic.basis", "label"),
             Column("baseline_n", "column.organic.baseline_n", "integer"),
@@ -237,8 +238,9 @@ def _pillar_table(
             _pillar_note(row),
         )
 
-    lift_note = (
-        "engagement rate in the pillar ÷ the rest of the channel; ratio of medians"
+    lift_note: tuple[Denominator, Statistic] = (
+        "rest_of_channel_rate",
+        "ratio_of_medians",
     )
     return Table(
         f"organic.pillars_{pillars.source}",
@@ -249,12 +251,12 @@ def _pillar_table(
             Column("posts", "column.posts", "integer"),
             Column("share", "column.organic.share", "percent"),
             Column("basis", "column.organic.basis", "label"),
-            Column("rate", "column.organic.median_rate", "percent", RATE_DENOMINATOR),
-            Column("rate_low", "column.organic.low", "percent", RATE_DENOMINATOR),
-            Column("rate_high", "column.organic.high", "percent", RATE_DENOMINATOR),
-            Column("lift", "column.organic.lift", "number", lift_note),
-            Column("lift_low", "column.organic.low", "number", lift_note),
-            Column("lift_high", "column.organic.high", "number", lift_note),
+            Column("rate", "column.organic.median_rate", "percent", *RATE_DENOMINATOR),
+            Column("rate_low", "column.organic.low", "percent", *RATE_DENOMINATOR),
+            Column("rate_high", "column.organic.high", "percent", *RATE_DENOMINATOR),
+            Column("lift", "column.organic.lift", "number", *lift_note),
+            Column("lift_low", "column.organic.low", "number", *lift_note),
+            Column("lift_high", "column.organic.high", "number", *lift_note),
             Column("chance", "column.organic.chance_to_beat", "percent"),
             Column("rank", "column.organic.rank", "integer"),
             Column("note", "column.organic.note", "label"),

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from fokus.analyses.genericness import Genericness, TextPost, score_posts
-from fokus.analyses.organic_posts import VS_BASELINE, OrganicPost, excerpt
+from fokus.analyses.organic_posts import OrganicPost, excerpt
 from fokus.analyses.stats import enough, median_interval, rank_correlation
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import Column, Evidence, Finding, Param, Table
 
 GENERIC_EXAMPLES = 10
@@ -57,7 +58,8 @@ def genericness_part(
                     "rho",
                     "column.organic.rho",
                     "number",
-                    f"rank correlation of the score with engagement ÷ {VS_BASELINE}",
+                    "engagement_baseline",
+                    "rank_correlation",
                 ),
                 Column("rho_low", "column.organic.low", "number"),
                 Column("rho_high", "column.organic.high", "number"),
@@ -122,7 +124,7 @@ def _band_table(
                 None if enough(len(vs)) else "column.organic.too_few",
             )
         )
-    note = f"engagement ÷ {VS_BASELINE}; median per post"
+    note: tuple[Denominator, Statistic] = ("engagement_baseline", "median_per_post")
     return Table(
         "organic.genericness_bands",
         "table.organic.genericness_bands",
@@ -130,9 +132,9 @@ def _band_table(
             Column("band", "column.organic.score_band"),
             Column("posts", "column.posts", "integer"),
             Column("n_pairs", "column.organic.n_pairs", "integer"),
-            Column("vs", "column.organic.engagement_vs_baseline", "number", note),
-            Column("vs_low", "column.organic.low", "number", note),
-            Column("vs_high", "column.organic.high", "number", note),
+            Column("vs", "column.organic.engagement_vs_baseline", "number", *note),
+            Column("vs_low", "column.organic.low", "number", *note),
+            Column("vs_high", "column.organic.high", "number", *note),
             Column("note", "column.organic.note", "label"),
         ),
         tuple(rows),
@@ -177,7 +179,7 @@ def _examples_table(
                 "vs",
                 "column.organic.engagement_vs_baseline",
                 "number",
-                f"engagement ÷ {VS_BASELINE}",
+                "engagement_baseline",
             ),
         ),
         rows,

@@ -102,8 +102,8 @@ class BandGroup:
     """The posts of one platform in one group of one feature."""
 
     platform: str
-    basis: str
-    """``reach`` or ``views``: what the rate is divided by."""
+    basis: Literal["reach", "views"]
+    """What the rate is divided by."""
     feature: Feature
     band: str
     posts: int
@@ -199,7 +199,7 @@ def _ranked(
     return [
         BandGroup(
             platform,
-            basis,
+            "reach" if basis == "reach" else "views",
             feature,
             band,
             len(rates),

@@ -33,6 +33,7 @@ from fokus.analyses.strategy_plan import judge_plan
 from fokus.analyses.strategy_practice import judge_practice
 from fokus.config import GoalConfig
 from fokus.i18n import MessageKey, Percent
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import (
     Action,
     CellKind,
@@ -54,7 +55,6 @@ _SEVERITY: dict[str, Severity] = {
     "behind": "warning",
     "not_measurable": "warning",
 }
-_RATE_DENOMINATOR = "per row (column denominator); median of per-post rates"
 
 
 class Strategy:
@@ -345,8 +345,10 @@ def _actions(results: Sequence[KpiResult]) -> tuple[Action, ...]:
 
 def _table(results: Sequence[tuple[GoalConfig, KpiResult]], *, rates: bool) -> Table:
     kind: CellKind = "percent" if rates else "number"
-    denominator = _RATE_DENOMINATOR if rates else None
-    change_denominator = "difference in percentage points" if rates else None
+    # A rate's denominator differs by row (its denominator column says which).
+    denominator: Denominator | None = "row_denominator" if rates else None
+    statistic: Statistic | None = "median_of_rates" if rates else None
+    change: Statistic | None = "point_difference" if rates else None
     columns = [
         Column("goal", "column.strategy.goal"),
         Column("kpi", "column.strategy.kpi"),
@@ -355,25 +357,26 @@ def _table(results: Sequence[tuple[GoalConfig, KpiResult]], *, rates: bool) -> T
         Column("start", "column.strategy.start", "date"),
         Column("end", "column.strategy.end", "date"),
         Column("last", "column.strategy.last", "date"),
-        Column("value", "column.strategy.value", kind, denominator),
-        Column("low", "column.strategy.low", kind, denominator),
-        Column("high", "column.strategy.high", kind, denominator),
-        Column("target", "column.strategy.target", kind, denominator),
-        Column("gap", "column.strategy.gap", kind, denominator),
-        Column("projected", "column.strategy.projected", kind, denominator),
+        Column("value", "column.strategy.value", kind, denominator, statistic),
+        Column("low", "column.strategy.low", kind, denominator, statistic),
+        Column("high", "column.strategy.high", kind, denominator, statistic),
+        Column("target", "column.strategy.target", kind, denominator, statistic),
+        Column("gap", "column.strategy.gap", kind, denominator, statistic),
+        Column("projected", "column.strategy.projected", kind, denominator, statistic),
         Column("status", "column.strategy.status", "label"),
-        Column("previous", "column.strategy.previous", kind, denominator),
+        Column("previous", "column.strategy.previous", kind, denominator, statistic),
         Column(
             "change",
             "column.strategy.change_points" if rates else "column.strategy.change",
             "percent",
-            change_denominator,
+            denominator,
+            change,
         ),
         Column(
-            "change_low", "column.strategy.change_low", "percent", change_denominator
+            "change_low", "column.strategy.change_low", "percent", denominator, change
         ),
         Column(
-            "change_high", "column.strategy.change_high", "percent", change_denominator
+            "change_high", "column.strategy.change_high", "percent", denominator, change
         ),
         Column("chance_better", "column.strategy.chance_better", "percent"),
         Column("n", "column.strategy.n", "integer"),

@@ -42,8 +42,6 @@ FEW_POSTS = 3
 """Up to this many posts on a shelved or unplanned channel (a last post pointing
 followers elsewhere, a one-off) are not yet a practice; more are."""
 RANK: dict[ChannelRole, int] = {"main": 0, "support": 1, "other": 2, "shelved": 3}
-SHARE_DENOMINATOR = "all posts on every channel in the 12 months"
-PLAN_DENOMINATOR = "posts a week ÷ planned posts a week"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +213,7 @@ def _priority_share(practice: Sequence[ChannelPractice], total: int) -> list[Fin
                 "top_role": role_name(top.role),
                 "top_share": Percent((top.posts or 0) / total),
             },
-            Evidence(total, share, denominator=SHARE_DENOMINATOR),
+            Evidence(total, share, denominator="all_posts_12_months"),
         )
     ]
 
@@ -257,7 +255,7 @@ def _ahead(practice: Sequence[ChannelPractice]) -> list[Finding]:
                 Evidence(
                     (low.posts or 0) + (high.posts or 0),
                     low.per_week / high.per_week if high.per_week else None,
-                    denominator="posts a week ÷ the higher-ranked channel's",
+                    denominator="higher_ranked_channel_posts_a_week",
                 ),
             )
         )
@@ -278,7 +276,7 @@ def _off_plan(practice: Sequence[ChannelPractice]) -> list[Finding]:
             "posts": p.posts,
             "weeks": round(p.weeks or 0),
         }
-        evidence = Evidence(p.posts or 0, p.vs_plan, denominator=PLAN_DENOMINATOR)
+        evidence = Evidence(p.posts or 0, p.vs_plan, denominator="planned_posts_a_week")
         if per_week > p.planned * OFF_PLAN_FACTOR and (p.posts or 0) > FEW_POSTS:
             findings.append(
                 Finding(
@@ -358,8 +356,8 @@ PRACTICE_COLUMNS = (
     Column("posts", "column.strategy.posts", "integer"),
     Column("weeks", "column.strategy.weeks", "number"),
     Column("per_week", "column.strategy.per_week", "number"),
-    Column("vs_plan", "column.strategy.vs_plan", "percent", PLAN_DENOMINATOR),
-    Column("share", "column.strategy.share", "percent", SHARE_DENOMINATOR),
+    Column("vs_plan", "column.strategy.vs_plan", "percent", "planned_posts_a_week"),
+    Column("share", "column.strategy.share", "percent", "all_posts_12_months"),
     Column("start", "column.strategy.start", "date"),
     Column("end", "column.strategy.end", "date"),
 )

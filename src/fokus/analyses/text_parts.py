@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from fokus.analyses.findability import WEAK, QueryScore, Scorer, score_queries
 from fokus.analyses.post_language import PostLanguage
 from fokus.i18n import MessageKey, Percent
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import Column, Evidence, Finding, Param, Table
 from fokus.registers.profiles import ProfileText
 
-RATE_NOTE = "reach or views, as the basis column says; median of per-post rates"
+RATE_NOTE: tuple[Denominator, Statistic] = ("reach_or_views", "median_of_rates")
 
 
 def _text_label(text: ProfileText) -> dict[str, Param]:
@@ -144,9 +145,9 @@ def post_part(found: PostLanguage) -> tuple[list[Finding], Table]:
             Column("feature", "column.text.feature", "label"),
             Column("band", "column.text.band", "label"),
             Column("posts", "column.posts", "integer"),
-            Column("rate", "column.text.median_rate", "percent", RATE_NOTE),
-            Column("rate_low", "column.text.low", "percent", RATE_NOTE),
-            Column("rate_high", "column.text.high", "percent", RATE_NOTE),
+            Column("rate", "column.text.median_rate", "percent", *RATE_NOTE),
+            Column("rate_low", "column.text.low", "percent", *RATE_NOTE),
+            Column("rate_high", "column.text.high", "percent", *RATE_NOTE),
             Column("rank", "column.text.rank", "integer"),
         ),
         rows,

@@ -46,7 +46,6 @@ from fokus.registers.time_use import AREAS, TimeUseRegister, time_use_from
 UNALLOCATED_WARNING = 0.2
 """Unallocated hours from this share of the hours saved are a warning, not a
 notice: one hour in five with no plan."""
-_SHARE_NOTE = "posts in the review year (see the measure); share of them"
 SAVED = "section.time_use.saved"
 """The allocation table's last row: all hours saved."""
 
@@ -261,9 +260,9 @@ def _proxy_table(proxies: Proxies) -> Table:
             Column("channel", "column.platform", "label"),
             Column("n", "column.posts", "integer"),
             Column("count", "column.time_use.count", "integer"),
-            Column("share", "column.time_use.share", "percent", _SHARE_NOTE),
-            Column("low", "column.time_use.low", "percent", _SHARE_NOTE),
-            Column("high", "column.time_use.high", "percent", _SHARE_NOTE),
+            Column("share", "column.time_use.share", "percent", "review_year_posts"),
+            Column("low", "column.time_use.low", "percent", "review_year_posts"),
+            Column("high", "column.time_use.high", "percent", "review_year_posts"),
         ),
         rows,
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from fokus.model.branding import NO_BRANDING, Branding
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.vocab import SectionStatus, Severity
 
 Param = str | int | float | dt.date | None
@@ -32,7 +33,10 @@ class Evidence:
     value: float | None = None
     interval: tuple[float, float] | None = None
     probability: float | None = None
-    denominator: str | None = None
+    denominator: Denominator | None = None
+    """What the value is divided by or compared with (``model/denominators.py``)."""
+    statistic: Statistic | None = None
+    """How the value is computed from the posts it rests on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +56,11 @@ class Column:
     key: str
     label_key: str
     kind: CellKind = "text"
-    denominator: str | None = None
-    """For a rate: what it is divided by (``reach``, ``views``, ``followers``), and
-    how a group's rate is averaged, e.g. ``reach; median of per-post rates``."""
+    denominator: Denominator | None = None
+    """For a rate or ratio: what it is divided by (``reach``, ``views``,
+    ``engagement_baseline``; see ``model/denominators.py``)."""
+    statistic: Statistic | None = None
+    """How a group's value is computed, e.g. ``median_of_rates``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from fokus.i18n import Language, translate
+from fokus.model.denominators import Denominator, Statistic
 from fokus.model.results import (
     Action,
     CellKind,
@@ -54,7 +55,8 @@ class ColumnBlock:
     key: str
     label: str
     kind: CellKind
-    denominator: str | None = None
+    denominator: Denominator | None = None
+    statistic: Statistic | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +288,13 @@ def _table(table: Table, language: Language) -> TableBlock:
         key=table.key,
         title=translate(table.title_key, language),
         columns=tuple(
-            ColumnBlock(c.key, translate(c.label_key, language), c.kind, c.denominator)
+            ColumnBlock(
+                c.key,
+                translate(c.label_key, language),
+                c.kind,
+                c.denominator,
+                c.statistic,
+            )
             for c in table.columns
         ),
         rows=table.rows,

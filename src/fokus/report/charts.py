@@ -24,8 +24,10 @@ import altair as alt
 import vl_convert as vlc
 
 from fokus.i18n import Language, show, translate
+from fokus.model.denominators import AXIS_DENOMINATORS
 from fokus.model.results import Param
 from fokus.report.blocks import ChartBlock, ColumnBlock, is_missing
+from fokus.report.display import denominator_name
 from fokus.report.plain import visible_text
 
 WIDTH = 360
@@ -279,11 +281,10 @@ def _axis_title(column: ColumnBlock, language: Language) -> str:
     title = column.label
     if column.kind == "percent":
         title = translate("report.chart.unit.percent", language, label=title)
-    basis = (column.denominator or "").split(";", 1)[0].strip()
-    name = translate(f"report.denominator.{basis}", language)
-    if basis and name != f"report.denominator.{basis}":
-        # Only a denominator the catalogs name: a free description (``reach or
-        # views, as the basis column says``) is for the method note, not an axis.
+    if column.denominator in AXIS_DENOMINATORS:
+        # Only a single measure fits an axis; a longer one (``reach_or_views``,
+        # ``engagement_baseline``) is for the evidence line and the JSON.
+        name = denominator_name(column.denominator, language)
         title = translate("report.chart.per", language, label=title, denominator=name)
     return title
 

@@ -17,6 +17,7 @@ from fokus.i18n import (
     show,
     translate,
 )
+from fokus.model.denominators import DENOMINATORS, STATISTICS
 from fokus.model.results import CellKind, Evidence, Param
 from fokus.report.blocks import is_missing
 
@@ -85,7 +86,7 @@ def evidence_line(evidence: Evidence, language: Language) -> str:
         parts.append(
             translate("report.evidence.probability", language, probability=probability)
         )
-    if evidence.denominator:
+    if evidence.denominator is not None:
         parts.append(
             translate(
                 "report.evidence.denominator",
@@ -93,11 +94,24 @@ def evidence_line(evidence: Evidence, language: Language) -> str:
                 denominator=denominator_name(evidence.denominator, language),
             )
         )
+    if evidence.statistic is not None:
+        parts.append(statistic_name(evidence.statistic, language))
     return " · ".join(parts)
 
 
 def denominator_name(denominator: str, language: Language) -> str:
-    """The reader's word for a denominator such as ``reach``; unknown ones as given."""
-    key = f"report.denominator.{denominator}"
-    text = translate(key, language)
-    return denominator if text == key else text
+    """The reader's words for a denominator name such as ``reach``.
+
+    Only the names of ``model/denominators.py`` exist: anything else (free text,
+    a whole message key) is a programming error, not something to show.
+    """
+    if denominator not in DENOMINATORS:
+        raise ValueError(f"not a denominator name: {denominator!r}")
+    return translate(f"report.denominator.{denominator}", language)
+
+
+def statistic_name(statistic: str, language: Language) -> str:
+    """The reader's words for how a figure is computed (``median_of_rates``)."""
+    if statistic not in STATISTICS:
+        raise ValueError(f"not a statistic name: {statistic!r}")
+    return translate(f"report.statistic.{statistic}", language)

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from importlib import resources
 
+from fokus.i18n import Language
 from fokus.model.results import Evidence, Param, Review
 from fokus.report.blocks import (
     ActionBlock,
@@ -23,9 +24,10 @@ from fokus.report.blocks import (
     TableBlock,
     is_missing,
 )
+from fokus.report.display import denominator_name, statistic_name
 from fokus.report.document import build_document
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 """Bumped only when a key is renamed or removed or its meaning changes; new keys
 are added without a bump (docs/json-output.md)."""
 
@@ -65,7 +67,7 @@ def review_to_dict(review: Review, workspace: str) -> dict[str, object]:
         "period": period,
         "scorecard": [_score(score) for score in doc.scorecard],
         "action_plan": _plan(doc.plan),
-        "sections": [_section(s) for s in doc.sections],
+        "sections": [_section(s, doc.language) for s in doc.sections],
     }
 
 
@@ -93,7 +95,25 @@ def _params(params: Mapping[str, Param]) -> dict[str, JsonValue]:
     return {name: _value(v) for name, v in params.items()}
 
 
-def _evidence(evidence: Evidence | None) -> dict[str, object] | None:
+def _method(
+    denominator: str | None, statistic: str | None, language: Language
+) -> dict[str, str | None]:
+    """A figure's denominator and statistic: each stable name beside its text."""
+    return {
+        "denominator": denominator,
+        "denominator_text": None
+        if denominator is None
+        else denominator_name(denominator, language),
+        "statistic": statistic,
+        "statistic_text": None
+        if statistic is None
+        else statistic_name(statistic, language),
+    }
+
+
+def _evidence(
+    evidence: Evidence | None, language: Language
+) -> dict[str, object] | None:
     if evidence is None:
         return None
     interval = (
@@ -106,22 +126,22 @@ def _evidence(evidence: Evidence | None) -> dict[str, object] | None:
         "value": _value(evidence.value),
         "interval": interval,
         "probability": _value(evidence.probability),
-        "denominator": evidence.denominator,
+        **_method(evidence.denominator, evidence.statistic, language),
     }
 
 
-def _finding(finding: FindingBlock) -> dict[str, object]:
+def _finding(finding: FindingBlock, language: Language) -> dict[str, object]:
     return {
         "id": finding.anchor,
         "key": finding.key,
         "severity": finding.severity,
         "text": finding.text,
         "params": _params(finding.params),
-        "evidence": _evidence(finding.evidence),
+        "evidence": _evidence(finding.evidence, language),
     }
 
 
-def _chart(chart: ChartBlock) -> dict[str, object]:
+def _chart(chart: ChartBlock, language: Language) -> dict[str, object]:
     return {
         "key": chart.key,
         "kind": chart.kind,
@@ -134,17 +154,21 @@ def _chart(chart: ChartBlock) -> dict[str, object]:
         "n": chart.n,
         "min_n": chart.min_n,
         "note": chart.note,
-        "data": _table(chart.data),
+        "data": _table(chart.data, language),
     }
 
 
-def _table(table: TableBlock) -> dict[str, object]:
+def _table(table: TableBlock, language: Language) -> dict[str, object]:
     return {
         "key": table.key,
         "title": table.title,
         "columns": [
             {"key": c.key, "label": c.label, "kind": c.kind}
-            | ({"denominator": c.denominator} if c.denominator else {})
+            | {
+                name: text
+                for name, text in _method(c.denominator, c.statistic, language).items()
+                if text is not None
+            }
             for c in table.columns
         ],
         "rows": [[_value(cell) for cell in row] for row in table.rows],
@@ -162,14 +186,14 @@ def _action(action: ActionBlock) -> dict[str, object]:
     }
 
 
-def _section(section: SectionBlock) -> dict[str, object]:
+def _section(section: SectionBlock, language: Language) -> dict[str, object]:
     return {
         "key": section.key,
         "status": section.status,
         "title": section.title,
-        "findings": [_finding(f) for f in section.findings],
-        "tables": [_table(t) for t in section.tables],
-        "charts": [_chart(c) for c in section.charts],
+        "findings": [_finding(f, language) for f in section.findings],
+        "tables": [_table(t, language) for t in section.tables],
+        "charts": [_chart(c, language) for c in section.charts],
         "actions": [_action(a) for a in section.actions],
         "method": section.method,
         "fill": section.fill,

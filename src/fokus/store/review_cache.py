@@ -19,8 +19,10 @@ import duckdb
 import numpy as np
 
 from fokus.i18n import Bilingual, Label, MessageKey, MessageKeys, Percent
+from fokus.model.denominators import DENOMINATORS, STATISTICS
 from fokus.model.results import (
     Action,
+    CellKind,
     Chart,
     Column,
     Evidence,
@@ -31,8 +33,10 @@ from fokus.model.results import (
     Table,
 )
 
-CACHE_FORMAT = 1
-"""Bumped when the stored shape changes; an older entry is then recomputed."""
+CACHE_FORMAT = 2
+"""Bumped when the stored shape changes; an older entry is then recomputed.
+2: denominators are names (``model/denominators.py``) with a statistic beside
+them; format 1 held free text there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +150,10 @@ def _table(table: Table) -> dict[str, object]:
     return {
         "key": table.key,
         "title_key": table.title_key,
-        "columns": [[c.key, c.label_key, c.kind, c.denominator] for c in table.columns],
+        "columns": [
+            [c.key, c.label_key, c.kind, c.denominator, c.statistic]
+            for c in table.columns
+        ],
         "rows": [[_value(v) for v in row] for row in table.rows],
     }
 
@@ -155,9 +162,26 @@ def _read_table(raw: dict[str, Any]) -> Table:
     return Table(
         raw["key"],
         raw["title_key"],
-        tuple(Column(*column) for column in raw["columns"]),
+        tuple(_read_column(*column) for column in raw["columns"]),
         tuple(tuple(_read_value(v) for v in row) for row in raw["rows"]),
     )
+
+
+def _read_column(
+    key: str, label_key: str, kind: CellKind, denominator: object, statistic: object
+) -> Column:
+    return Column(
+        key, label_key, kind, _named(denominator, DENOMINATORS),
+        _named(statistic, STATISTICS),
+    )  # fmt: skip
+
+
+def _named(name: object, names: frozenset[str]) -> Any:
+    """A stored denominator or statistic name, checked: anything else (free text
+    from an older fokus) makes the entry damaged, so the review is computed again."""
+    if name is not None and name not in names:
+        raise ValueError(f"not a known name: {name!r}")
+    return name
 
 
 def _evidence(evidence: Evidence | None) -> object:
@@ -165,15 +189,18 @@ def _evidence(evidence: Evidence | None) -> object:
         return None
     interval = None if evidence.interval is None else list(evidence.interval)
     return [evidence.n, evidence.value, interval, evidence.probability,
-            evidence.denominator]  # fmt: skip
+            evidence.denominator, evidence.statistic]  # fmt: skip
 
 
 def _read_evidence(raw: list[Any] | None) -> Evidence | None:
     if raw is None:
         return None
-    n, value, interval, probability, denominator = raw
+    n, value, interval, probability, denominator, statistic = raw
     bounds = None if interval is None else (interval[0], interval[1])
-    return Evidence(n, value, bounds, probability, denominator)
+    return Evidence(
+        n, value, bounds, probability, _named(denominator, DENOMINATORS),
+        _named(statistic, STATISTICS),
+    )  # fmt: skip
 
 
 def _chart(chart: Chart) -> dict[str, object]:
