@@ -62,7 +62,7 @@ DOC_END = "<!-- review-benchmark:end -->"
 
 # The metric layer, as the sections call it. Prints its own compute time (after
 # imports) and writes the figures as JSON for the comparison with pandas.
-_FOKUS = """
+METRIC_LAYER_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
@@ -99,7 +99,7 @@ print(f"imports {imported - started:.2f} s, compute {done - imported:.2f} s")
 # all are missing), reach basis = the first of reach, unique viewers, unique
 # impressions; views basis = the first of the platform's view counts
 # (docs/metrics.md); a rate only where its denominator is above zero.
-_PANDAS = """
+PANDAS_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
@@ -232,17 +232,17 @@ def run_all(
     )
     runs = {
         "metric layer": measure(
-            python_command(_FOKUS, str(database), str(fokus_json)), scratch
+            python_command(METRIC_LAYER_SCRIPT, str(database), str(fokus_json)), scratch
         ),
         "fokus review": measure(
             [*fokus_command(), "review", str(workspace), "--quiet"], scratch
         ),
         "pandas": measure(
-            python_command(_PANDAS, "parquet", str(parquet_json), str(parquet)),
+            python_command(PANDAS_SCRIPT, "parquet", str(parquet_json), str(parquet)),
             scratch,
         ),
         "pandas csv": measure(
-            python_command(_PANDAS, "csv", str(csv_json), *map(str, exports)),
+            python_command(PANDAS_SCRIPT, "csv", str(csv_json), *map(str, exports)),
             scratch,
         ),
     }
