@@ -65,9 +65,6 @@ def suite(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return workdir, done.stdout
 
 
-pytestmark = pytest.mark.slow
-
-
 def table_rows(output: str, size: int) -> dict[str, list[str]]:
     """The last table printed for ``size``: run label → cells."""
     block = output.rsplit(f"**{size:,} posts**", 1)[1].split("\n\n", 2)[1]
@@ -80,6 +77,7 @@ def table_rows(output: str, size: int) -> dict[str, list[str]]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_every_store_holds_exactly_the_generated_posts(
     suite: tuple[Path, str], size: int
@@ -107,6 +105,7 @@ def test_every_store_holds_exactly_the_generated_posts(
         assert posts(folder / f"client{c:02d}" / "fokus.duckdb") == mine
 
 
+@pytest.mark.slow
 def test_three_platforms_are_in_the_mix(suite: tuple[Path, str]) -> None:
     workdir, _ = suite
     found = sql(
@@ -117,6 +116,7 @@ def test_three_platforms_are_in_the_mix(suite: tuple[Path, str]) -> None:
     assert found == [("facebook", 3), ("tiktok", 1), ("x", 1)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_table_has_every_run_with_its_rows(suite: tuple[Path, str], size: int) -> None:
     workdir, output = suite
@@ -135,6 +135,7 @@ def test_table_has_every_run_with_its_rows(suite: tuple[Path, str], size: int) -
     assert table[LABELS["review_again"]][4].endswith("× the fresh review, reused")
 
 
+@pytest.mark.slow
 def test_growth_table_and_verdicts_are_printed(suite: tuple[Path, str]) -> None:
     _, output = suite
     growth = output.split("Growth (wall time; log-log slope, 1.0 = linear):\n\n")[1]
