@@ -122,11 +122,21 @@ def caption(rng: random.Random, styled_share: float) -> str:
     return first + "\n" + " ".join(rest[:cut2]) + "\n\n" + " ".join(rest[cut2:])
 
 
+Page = tuple[str, str]
+"""A Facebook Page: its id and its name."""
+
+
 def export_row(
-    rng: random.Random, post_id: int, minute: int, year: int, text: str
+    rng: random.Random,
+    post_id: int,
+    minute: int,
+    year: int,
+    text: str,
+    *,
+    pages: tuple[Page, ...] = PAGES,
 ) -> str:
     """One post line in the default 31-column set, newline included."""
-    page_id, page_name = PAGES[post_id % len(PAGES)]
+    page_id, page_name = pages[post_id % len(pages)]
     roll = rng.random()
     kind, path = next((t, p) for t, w, p in POST_TYPES if roll <= w)
     day = dt.date(year, 1, 1) + dt.timedelta(days=minute // 1440)
@@ -163,11 +173,16 @@ def export_row(
     return ",".join(fields) + "\n"
 
 
-def post_ids(rng: random.Random, n: int) -> list[int]:
-    """n unique post ids of 15 or 16 digits."""
+ID_RANGE = (10**14, 4 * 10**15)
+
+
+def post_ids(
+    rng: random.Random, n: int, id_range: tuple[int, int] = ID_RANGE
+) -> list[int]:
+    """n unique post ids of 15 or 16 digits, drawn from ``id_range``."""
     seen: set[int] = set()
     while len(seen) < n:
-        seen.add(rng.randrange(10**14, 4 * 10**15))
+        seen.add(rng.randrange(*id_range))
     ids = sorted(seen)
     rng.shuffle(ids)
     return ids
@@ -183,13 +198,22 @@ def file_name(rng: random.Random, index: int, year: int) -> str:
 
 
 def generate(
-    folder: Path, n_posts: int, n_files: int, styled_share: float, year: int = 2025
+    folder: Path,
+    n_posts: int,
+    n_files: int,
+    styled_share: float,
+    year: int = 2025,
+    *,
+    seed: int = SEED,
+    pages: tuple[Page, ...] = PAGES,
+    id_range: tuple[int, int] = ID_RANGE,
 ) -> Generated:
-    """Write the exports into ``folder``; seeded, so every run writes the same bytes."""
+    """Write the exports into ``folder``; seeded, so every run writes the same bytes.
+    ``pages`` and ``id_range`` let several calls write different accounts."""
     started = time.perf_counter()
-    rng = random.Random(SEED)  # noqa: S311 (test data, not secrets)
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
     folder.mkdir(parents=True, exist_ok=True)
-    ids = post_ids(rng, n_posts)
+    ids = post_ids(rng, n_posts, id_range)
     header = ",".join(meta_field(name) for name in HEADER) + "\n"
     minutes_in_year = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days * 1440
     files, size, chars, multiline = [], 0, 0, 0
@@ -205,7 +229,7 @@ def generate(
                 text = caption(rng, styled_share)
                 chars += len(text)
                 multiline += "\n" in text
-                chunk.append(export_row(rng, post_id, minute, year, text))
+                chunk.append(export_row(rng, post_id, minute, year, text, pages=pages))
                 if len(chunk) == 20_000:
                     out.write("".join(chunk))
                     chunk.clear()
@@ -314,13 +338,19 @@ def run_fokus(files: tuple[Path, ...], workspace: Path, use_cli: bool) -> Result
 # Plain DuckDB, file by file, with the same fallback fokus has: DuckDB's parallel
 # reader refuses some files with line breaks inside quoted fields ("does not support
 # a full read on this file", duckdb/duckdb#24237); those are read with
-# parallel = false. The output says how many files needed it.
+# parallel = false. The output says how many files needed it. Files with the same
+# header go into one table (t0, t1, … in the order their headers first appear), so
+# exports of several kinds can be read in one run; the last line is the row total.
 _BASELINE = (
     "import sys, duckdb\n"
     "con = duckdb.connect(sys.argv[1])\n"
-    "sequential = 0\n"
-    "for n, path in enumerate(sys.argv[2:]):\n"
-    "    verb = 'CREATE TABLE t AS' if n == 0 else 'INSERT INTO t'\n"
+    "sequential, tables = 0, {}\n"
+    "for path in sys.argv[2:]:\n"
+    "    with open(path, encoding='utf-8-sig') as f:\n"
+    "        header = f.readline()\n"
+    "    known = header in tables\n"
+    "    table = tables.setdefault(header, f't{len(tables)}')\n"
+    "    verb = f'INSERT INTO {table}' if known else f'CREATE TABLE {table} AS'\n"
     "    try:\n"
     "        con.execute(f'{verb} SELECT * FROM read_csv(?, header = true)', [path])\n"
     "    except duckdb.NotImplementedException:\n"
@@ -328,7 +358,8 @@ _BASELINE = (
     "        con.execute(f'{verb} SELECT * FROM read_csv(?, header = true, '\n"
     "                    'parallel = false)', [path])\n"
     "print('sequential files:', sequential)\n"
-    "print(con.execute('SELECT count(*) FROM t').fetchall()[0][0])\n"
+    "print(sum(con.execute(f'SELECT count(*) FROM {t}').fetchall()[0][0]\n"
+    "          for t in tables.values()))\n"
 )
 
 

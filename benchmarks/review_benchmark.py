@@ -62,7 +62,7 @@ DOC_END = "<!-- review-benchmark:end -->"
 
 # The metric layer, as the sections call it. Prints its own compute time (after
 # imports) and writes the figures as JSON for the comparison with pandas.
-_FOKUS = """
+METRIC_LAYER_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
@@ -94,21 +94,33 @@ print(f"imports {imported - started:.2f} s, compute {done - imported:.2f} s")
 
 # The same with pandas, from the store's posts as Parquet (argv[1] = "parquet") or
 # from the exports themselves ("csv": Meta's files, mapped as fokus maps them:
-# `Post type` to the format, no paid column so "unknown"). Facebook engagement =
-# reactions + comments + shares (NULL when all three are missing), reach basis =
-# reach, views basis = views, else impressions; a rate only where its denominator
-# is above zero.
-_PANDAS = """
+# `Post type` to the format, no paid column so "unknown"). Engagement = the sum of
+# the platform's interactions (Facebook: reactions + comments + shares; NULL when
+# all are missing), reach basis = the first of reach, unique viewers, unique
+# impressions; views basis = the first of the platform's view counts
+# (docs/metrics.md); a rate only where its denominator is above zero.
+PANDAS_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
 import pandas as pd
 imported = time.perf_counter()
+ENGAGEMENT = {"facebook": ["reactions", "comments", "shares"],
+              "instagram": ["likes", "comments", "shares", "saves"],
+              "linkedin": ["reactions", "comments", "shares", "total_clicks"],
+              "tiktok": ["likes", "comments", "shares", "saves"],
+              "youtube": ["likes", "comments", "shares"],
+              "x": ["likes", "comments", "reposts"]}
+VIEWS = {"facebook": ["views", "impressions"],
+         "instagram": ["views", "impressions", "plays"],
+         "linkedin": ["impressions", "views"], "tiktok": ["views"],
+         "youtube": ["views"], "x": ["impressions"]}
+REACH = ["reach", "unique_viewers", "unique_impressions"]
+NUMBERS = sorted({*REACH, *(c for cs in (*ENGAGEMENT.values(), *VIEWS.values())
+                            for c in cs)})
 source, output, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
 if source == "parquet":
-    columns = ["platform", "format", "paid", "reach", "views", "impressions",
-               "reactions", "comments", "shares"]
-    posts = pd.read_parquet(inputs[0], columns=columns)
+    posts = pd.read_parquet(inputs[0], columns=["platform", "format", "paid", *NUMBERS])
 else:
     meta = {"Post type": "format", "Views": "views", "Reach": "reach",
             "Reactions": "reactions", "Comments": "comments", "Shares": "shares"}
@@ -118,12 +130,21 @@ else:
     ).rename(columns=meta)
     posts["format"] = posts["format"].map({"Photos": "image", "Videos": "video",
         "Reels": "reel", "Links": "link", "Text": "text"})
-    posts["platform"], posts["paid"], posts["impressions"] = "facebook", "unknown", None
+    posts["platform"], posts["paid"] = "facebook", "unknown"
+    for column in NUMBERS:
+        if column not in posts:
+            posts[column] = float("nan")
 loaded = time.perf_counter()
-parts = posts[["reactions", "comments", "shares"]]
-posts["engagement"] = parts.fillna(0).sum(axis=1).where(parts.notna().any(axis=1))
-posts["reach_basis"] = posts["reach"]
-posts["views_basis"] = posts["views"].fillna(posts["impressions"])
+posts["engagement"] = posts["views_basis"] = float("nan")
+for platform, parts in ENGAGEMENT.items():
+    rows = posts["platform"] == platform
+    if rows.any():
+        got = posts.loc[rows, parts]
+        posts.loc[rows, "engagement"] = got.fillna(0).sum(axis=1).where(
+            got.notna().any(axis=1))
+        posts.loc[rows, "views_basis"] = posts.loc[rows, VIEWS[platform]].bfill(
+            axis=1).iloc[:, 0]
+posts["reach_basis"] = posts[REACH].bfill(axis=1).iloc[:, 0]
 for d in ("reach", "views"):
     basis = posts[d + "_basis"]
     posts["rate_" + d] = (posts["engagement"] / basis).where(basis > 0)
@@ -211,17 +232,17 @@ def run_all(
     )
     runs = {
         "metric layer": measure(
-            python_command(_FOKUS, str(database), str(fokus_json)), scratch
+            python_command(METRIC_LAYER_SCRIPT, str(database), str(fokus_json)), scratch
         ),
         "fokus review": measure(
             [*fokus_command(), "review", str(workspace), "--quiet"], scratch
         ),
         "pandas": measure(
-            python_command(_PANDAS, "parquet", str(parquet_json), str(parquet)),
+            python_command(PANDAS_SCRIPT, "parquet", str(parquet_json), str(parquet)),
             scratch,
         ),
         "pandas csv": measure(
-            python_command(_PANDAS, "csv", str(csv_json), *map(str, exports)),
+            python_command(PANDAS_SCRIPT, "csv", str(csv_json), *map(str, exports)),
             scratch,
         ),
     }

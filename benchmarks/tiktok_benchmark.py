@@ -60,7 +60,9 @@ Video = tuple[str, str, dt.datetime, list[int]]
 """Title, link, upload time (UTC), then views, likes, comments, shares, saves."""
 
 
-def videos(rng: random.Random, n: int, span_days: int) -> Iterator[Video]:
+def videos(
+    rng: random.Random, n: int, span_days: int, handle: str = HANDLE
+) -> Iterator[Video]:
     """n videos, newest first, over ``span_days`` before the export; each id
     encodes its upload second in its top 32 bits, as TikTok's do."""
     newest = int(EXPORTED.replace(tzinfo=dt.UTC).timestamp()) - 86_400
@@ -73,19 +75,30 @@ def videos(rng: random.Random, n: int, span_days: int) -> Iterator[Video]:
         views = int(rng.lognormvariate(7.0, 1.3))
         metrics = [views, rng.randint(0, views // 12 + 1), rng.randint(0, 40),
                    rng.randint(0, views // 80 + 1), rng.randint(0, views // 60 + 1)]  # fmt: skip
-        link = f"https://www.tiktok.com/@{HANDLE}/video/{video_id}"
+        link = f"https://www.tiktok.com/@{handle}/video/{video_id}"
         yield title, link, dt.datetime.fromtimestamp(uploaded, dt.UTC), metrics
 
 
-def write_business(path: Path, n: int) -> None:
+def write_business(
+    path: Path, n: int, *, seed: int = SEED, handle: str = HANDLE
+) -> None:
     """UTF-8 with BOM, quoted only when needed, no newline at the end; post times
-    ``2025/10/31 18:19:10`` (UTC, a few seconds after the upload)."""
-    rng = random.Random(SEED)  # noqa: S311 (test data, not secrets)
-    rows = [BUSINESS_HEADER]
-    for title, link, uploaded, metrics in videos(rng, n, 2 * DAYS):
-        posted = uploaded + dt.timedelta(seconds=rng.randint(1, 20))
-        rows.append([title, link, f"{posted:%Y/%m/%d %H:%M:%S}", *map(str, metrics)])
-    write_text(path, csv_text(rows, final_newline=False), bom=True)
+    ``2025/10/31 18:19:10`` (UTC, a few seconds after the upload). Written in
+    chunks, so a file of millions of videos is never held in memory."""
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(csv_text([BUSINESS_HEADER], final_newline=False))
+        rows: list[list[str]] = []
+        for title, link, uploaded, metrics in videos(rng, n, 2 * DAYS, handle):
+            posted = uploaded + dt.timedelta(seconds=rng.randint(1, 20))
+            rows.append([title, link, f"{posted:%Y/%m/%d %H:%M:%S}",
+                         *map(str, metrics)])  # fmt: skip
+            if len(rows) == 20_000:
+                out.write("\n" + csv_text(rows, final_newline=False))
+                rows.clear()
+        if rows:
+            out.write("\n" + csv_text(rows, final_newline=False))
 
 
 def write_studio_xlsx(path: Path, n: int) -> None:
