@@ -15,6 +15,7 @@ See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -508,6 +510,31 @@ def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str],
 # -- main --------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def work_folder(
+    given: Path | None, prefix: str, *, keep: bool, made: Sequence[str] = ()
+) -> Iterator[Path]:
+    """``--workdir`` or a new temporary folder (never inside the repository). It is
+    removed afterwards unless ``keep``; of a folder the user gave, only the entries
+    this script made there (``made``, glob patterns) are."""
+    workdir = (given or Path(tempfile.mkdtemp(prefix=prefix))).resolve()
+    if workdir == REPO or REPO in workdir.parents:
+        raise SystemExit("--workdir must be outside the repository")
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}\nWork folder: {workdir}", flush=True)
+    try:
+        yield workdir
+    finally:
+        if keep:
+            print(f"Kept {workdir}")
+        elif given is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            for pattern in made:
+                for path in workdir.glob(pattern):
+                    shutil.rmtree(path, ignore_errors=True)
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=1_000_000)
@@ -529,14 +556,9 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    own_dir = args.workdir is None
-    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="fokus-bench-"))).resolve()
-    if workdir == REPO or REPO in workdir.parents:
-        raise SystemExit("--workdir must be outside the repository")
-    workdir.mkdir(parents=True, exist_ok=True)
-    try:
-        print(f"Machine: {machine()}")
-        print(f"Work folder: {workdir}")
+    with work_folder(
+        args.workdir, "fokus-bench-", keep=args.keep, made=("data", "run[0-9]*")
+    ) as workdir:
         data = generate(workdir / "data", args.posts, args.files, args.styled_share)
         print(f"Generated {args.posts:,} posts, {data.bytes / 1e6:,.0f} MB in "
               f"{data.seconds:.1f} s")  # fmt: skip
@@ -565,14 +587,6 @@ def main() -> None:
         print("\n".join([*table, "", *verdict]))
         if args.write_doc:
             write_doc(args, table, verdict, how)
-    finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        elif own_dir:
-            shutil.rmtree(workdir, ignore_errors=True)
-        else:  # only what this script made in the user's folder
-            for made in (workdir / "data", *workdir.glob("run[0-9]*")):
-                shutil.rmtree(made, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -49,6 +48,7 @@ from import_benchmark import (
     generate,
     machine,
     measure,
+    work_folder,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -368,16 +368,9 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    own_dir = args.workdir is None
-    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="fokus-review-"))).resolve()
-    if workdir == REPO or REPO in workdir.parents:
-        raise SystemExit("--workdir must be outside the repository")
-    workdir.mkdir(parents=True, exist_ok=True)
     if not cli_ready():
         raise SystemExit("`fokus import` is not available")
-    try:
-        print(f"Machine: {machine()}")
-        print(f"Work folder: {workdir}")
+    with work_folder(args.workdir, "fokus-review-", keep=args.keep) as workdir:
         workspace = workdir / "workspace"
         if not (workspace / "fokus.duckdb").exists():
             data = generate(workdir / "data", args.posts, args.files, 0.03)
@@ -406,11 +399,6 @@ def main() -> None:
         print("\n".join([*table, "", *verdict]))
         if args.write_doc:
             write_doc(args, table, verdict)
-    finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        elif own_dir:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

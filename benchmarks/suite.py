@@ -24,12 +24,18 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from fokus.i18n import translate
-from import_benchmark import count_rows, fokus_command, machine, measure, run_baseline
+from import_benchmark import (
+    count_rows,
+    fokus_command,
+    machine,
+    measure,
+    run_baseline,
+    work_folder,
+)
 from review_benchmark import (
     METRIC_LAYER_SCRIPT,
     PANDAS_SCRIPT,
@@ -291,46 +297,36 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    own_dir = args.workdir is None
-    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="fokus-suite-"))).resolve()
-    if workdir == REPO or REPO in workdir.parents:
-        raise SystemExit("--workdir must be outside the repository")
-    workdir.mkdir(parents=True, exist_ok=True)
-    print(f"Machine: {machine()}\nWork folder: {workdir}")
-    try:
-        load_before = os.getloadavg()[0]
-        results: list[SizeResult] = []
-        accounts: list[Account] = []
-        for n in args.sizes:
-            result, accounts = run_size(workdir, n, args)
-            results.append(result)
-            if not args.keep:
-                shutil.rmtree(workdir / f"n{n}")
-        load = (load_before, os.getloadavg()[0])
-        body = [line for r in results for line in (*size_table(r), "")]
-        body += ["Growth (wall time; log-log slope, 1.0 = linear):", ""]
-        body += [
-            *growth_table(results),
-            "",
-            "Targets (issue 8):",
-            "",
-            *verdicts(results),
-        ]
-        print("\n".join(body))
-        if args.write_doc:
-            write_doc(section(args, body, accounts, load))
-    except CountError as error:
-        print(f"WRONG COUNT: {error}", file=sys.stderr)
-        return 1
-    except subprocess.CalledProcessError as error:
-        print(f"failed: {shlex.join(map(str, error.cmd))}\n{error.stderr}",
-              file=sys.stderr)  # fmt: skip
-        return 1
-    finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        elif own_dir:
-            shutil.rmtree(workdir, ignore_errors=True)
+    with work_folder(args.workdir, "fokus-suite-", keep=args.keep) as workdir:
+        try:
+            load_before = os.getloadavg()[0]
+            results: list[SizeResult] = []
+            accounts: list[Account] = []
+            for n in args.sizes:
+                result, accounts = run_size(workdir, n, args)
+                results.append(result)
+                if not args.keep:
+                    shutil.rmtree(workdir / f"n{n}")
+            load = (load_before, os.getloadavg()[0])
+            body = [line for r in results for line in (*size_table(r), "")]
+            body += ["Growth (wall time; log-log slope, 1.0 = linear):", ""]
+            body += [
+                *growth_table(results),
+                "",
+                "Targets (issue 8):",
+                "",
+                *verdicts(results),
+            ]
+            print("\n".join(body))
+            if args.write_doc:
+                write_doc(section(args, body, accounts, load))
+        except CountError as error:
+            print(f"WRONG COUNT: {error}", file=sys.stderr)
+            return 1
+        except subprocess.CalledProcessError as error:
+            print(f"failed: {shlex.join(map(str, error.cmd))}\n{error.stderr}",
+                  file=sys.stderr)  # fmt: skip
+            return 1
     return 0
 
 

@@ -27,13 +27,12 @@ import xlsxwriter
 
 from fokus.demo.text_files import csv_text, write_text
 from fokus.demo.tiktok_writers import no_year
-from import_benchmark import WORDS
+from import_benchmark import WORDS, work_folder
 from workbook_benchmark import (
     SEED,
     Export,
     parse_args,
     run_all,
-    work_folder,
     write_section,
 )
 
@@ -176,7 +175,9 @@ def write_doc(
 
 def main() -> None:
     args = parse_args(__doc__, {"--videos": 100_000, "--studio-videos": 20_000})
-    with work_folder(args, "fokus-ttbench-") as workdir:
+    with work_folder(
+        args.workdir, "fokus-ttbench-", keep=args.keep, made=("data",)
+    ) as workdir:
         exports = generate(workdir / "data", args.videos, args.studio_videos)
         run_all(args, exports, workdir, write_doc, first="File", noun="Rows")
 

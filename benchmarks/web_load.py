@@ -19,7 +19,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 import httpx2 as httpx
 
 from fokus.review import FRAGMENT
-from import_benchmark import count_rows, fokus_command, generate, machine
+from import_benchmark import count_rows, fokus_command, generate, machine, work_folder
 from review_benchmark import import_workspace
 from web_load_core import (
     Load,
@@ -260,41 +259,30 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    own_dir = args.workdir is None
-    workdir = (
-        args.workdir or Path(tempfile.mkdtemp(prefix="fokus-webload-"))
-    ).resolve()
-    if workdir == REPO or REPO in workdir.parents:
-        raise SystemExit("--workdir must be outside the repository")
-    workdir.mkdir(parents=True, exist_ok=True)
-    server = None
-    try:
-        print(f"Machine: {machine()}\nWork folder: {workdir}", flush=True)
-        data = args.workspace or build_workspace(workdir, args.posts, args.files)
-        args.posts = count_rows(data / "fokus.duckdb", "posts")
-        ensure_review(data)
-        print(f"Workspace: {data} ({args.posts:,} posts)", flush=True)
-        shutil.rmtree(workdir / "instance", ignore_errors=True)
-        server = start_server(workdir / "instance")
-        before = os.getloadavg()[0]
-        load, notes = asyncio.run(load_run(server, data, args))
-        loads = (before, os.getloadavg()[0])
-        lines = section(args, load, notes, loads)
-        print("\n" + "\n".join(lines[lines.index("```") + 3 :]))
-        failed = [s for s in load.samples if not s.ok]
-        for sample in failed[:5]:
-            print(f"Error on {sample.operation}: {sample.detail}", file=sys.stderr)
-        if args.write_doc:
-            write_doc(args, lines)
-        if math.isnan(load.wall) or not load.samples:
-            raise SystemExit("no requests were sent")
-    finally:
-        if server is not None:
-            server.stop()
-        if args.keep:
-            print(f"Kept {workdir}")
-        elif own_dir:
-            shutil.rmtree(workdir, ignore_errors=True)
+    with work_folder(args.workdir, "fokus-webload-", keep=args.keep) as workdir:
+        server = None
+        try:
+            data = args.workspace or build_workspace(workdir, args.posts, args.files)
+            args.posts = count_rows(data / "fokus.duckdb", "posts")
+            ensure_review(data)
+            print(f"Workspace: {data} ({args.posts:,} posts)", flush=True)
+            shutil.rmtree(workdir / "instance", ignore_errors=True)
+            server = start_server(workdir / "instance")
+            before = os.getloadavg()[0]
+            load, notes = asyncio.run(load_run(server, data, args))
+            loads = (before, os.getloadavg()[0])
+            lines = section(args, load, notes, loads)
+            print("\n" + "\n".join(lines[lines.index("```") + 3 :]))
+            failed = [s for s in load.samples if not s.ok]
+            for sample in failed[:5]:
+                print(f"Error on {sample.operation}: {sample.detail}", file=sys.stderr)
+            if args.write_doc:
+                write_doc(args, lines)
+            if math.isnan(load.wall) or not load.samples:
+                raise SystemExit("no requests were sent")
+        finally:
+            if server is not None:
+                server.stop()
 
 
 if __name__ == "__main__":

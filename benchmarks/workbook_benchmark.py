@@ -16,7 +16,6 @@ See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
 import random
@@ -24,7 +23,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +32,7 @@ import duckdb
 import xlsxwriter
 import xlwt
 
-from import_benchmark import fokus_command, gb, machine
+from import_benchmark import fokus_command, gb, machine, work_folder
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "performance.md"
@@ -384,28 +382,6 @@ def parse_args(doc: str, sizes: dict[str, int]) -> argparse.Namespace:
     return args
 
 
-@contextlib.contextmanager
-def work_folder(args: argparse.Namespace, prefix: str) -> Iterator[Path]:
-    """``--workdir`` or a new temporary folder (never inside the repository),
-    cleaned up afterwards unless ``--keep``."""
-    own_dir = args.workdir is None
-    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix=prefix))).resolve()
-    if workdir == REPO or REPO in workdir.parents:
-        raise SystemExit("--workdir must be outside the repository")
-    workdir.mkdir(parents=True, exist_ok=True)
-    try:
-        print(f"Machine: {machine()}")
-        print(f"Work folder: {workdir}")
-        yield workdir
-    finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        elif own_dir:
-            shutil.rmtree(workdir, ignore_errors=True)
-        else:
-            shutil.rmtree(workdir / "data", ignore_errors=True)
-
-
 def run_all(
     args: argparse.Namespace,
     exports: Sequence[Export],
@@ -430,7 +406,9 @@ def run_all(
 
 def main() -> None:
     args = parse_args(__doc__, {"--xlsx-posts": 100_000})
-    with work_folder(args, "fokus-xlbench-") as workdir:
+    with work_folder(
+        args.workdir, "fokus-xlbench-", keep=args.keep, made=("data",)
+    ) as workdir:
         run_all(args, generate(workdir / "data", args.xlsx_posts), workdir, write_doc)
 
 
