@@ -180,14 +180,11 @@ def test_a_client_with_too_few_posts_is_not_placed(
 
 
 def test_every_denominator_is_declared(document: dict[str, object]) -> None:
+    assert document["schema_version"] == 2
     assert document["metrics"] == {
-        "reach": {"denominator": "none; median of per-post reach (unique accounts)"},
-        "engagement": {
-            "denominator": "none; median of per-post engagement (interactions)"
-        },
-        "engagement_rate": {
-            "denominator": "reach; median of per-post rates (engagement ÷ reach)"
-        },
+        "reach": {"denominator": None, "statistic": "median_per_post"},
+        "engagement": {"denominator": None, "statistic": "median_per_post"},
+        "engagement_rate": {"denominator": "reach", "statistic": "median_of_rates"},
     }
 
 

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from fokus.model.denominators import Denominator, Statistic
+
 BenchmarkMetric = Literal["reach", "engagement", "engagement_rate"]
 BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
     "reach",
@@ -18,12 +20,16 @@ BENCHMARK_METRICS: tuple[BenchmarkMetric, ...] = (
     "engagement_rate",
 )
 
-BENCHMARK_DENOMINATORS: Mapping[BenchmarkMetric, str] = {
-    "reach": "none; median of per-post reach (unique accounts)",
-    "engagement": "none; median of per-post engagement (interactions)",
-    "engagement_rate": "reach; median of per-post rates (engagement ÷ reach)",
+BENCHMARK_DENOMINATORS: Mapping[
+    BenchmarkMetric, tuple[Denominator | None, Statistic]
+] = {
+    "reach": (None, "median_per_post"),
+    "engagement": (None, "median_per_post"),
+    "engagement_rate": ("reach", "median_of_rates"),
 }
-"""What each figure is: the same words in the JSON, the CSV and the HTML notes."""
+"""What each figure is divided by (reach counts and engagement by nothing) and how
+a group's figure is computed: names from the review's registry
+(``fokus.model.denominators``), in the JSON as in the review's."""
 
 PlacementStatus = Literal["placed", "too_few_posts"]
 

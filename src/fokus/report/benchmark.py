@@ -24,7 +24,9 @@ from fokus.model.benchmark import (
 from fokus.model.results import CellKind, Param
 from fokus.report.display import format_cell
 
-BENCHMARK_JSON_VERSION = 1
+BENCHMARK_JSON_VERSION = 2
+"""2: each metric's denominator and statistic are names (``reach``,
+``median_of_rates``), as in the review's JSON; 1 had one English phrase."""
 
 _KINDS: dict[BenchmarkMetric, CellKind] = {
     "reach": "number",
@@ -39,10 +41,14 @@ def benchmark_to_dict(benchmark: Benchmark) -> dict[str, object]:
         "schema_version": BENCHMARK_JSON_VERSION,
         "clients": list(benchmark.clients),
         "min_posts": benchmark.min_posts,
-        "metrics": {m: {"denominator": BENCHMARK_DENOMINATORS[m]}
-                    for m in BENCHMARK_METRICS},
+        "metrics": {m: _declared(m) for m in BENCHMARK_METRICS},
         "groups": [_group(g) for g in benchmark.groups],
     }  # fmt: skip
+
+
+def _declared(metric: BenchmarkMetric) -> dict[str, str | None]:
+    denominator, statistic = BENCHMARK_DENOMINATORS[metric]
+    return {"denominator": denominator, "statistic": statistic}
 
 
 def _group(group: BenchmarkGroup) -> dict[str, object]:
