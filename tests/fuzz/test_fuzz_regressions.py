@@ -94,3 +94,20 @@ def test_a_register_csv_over_the_limit_is_refused_and_one_under_it_is_read(
     assert [(p.key, dict(p.params)) for p in over.problems] == [
         ("register.too_large", {"size": 33, "limit": 32})
     ]
+
+
+def test_a_meta_audience_block_with_a_title_and_nothing_under_it_is_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    # Was: IndexError in fokus.ingest.meta_blocks._cells (a block's first row read
+    # without checking there was one).
+    from fokus.demo.meta_formats import write_utf16_lines  # noqa: PLC0415
+    from fokus.demo.meta_writers import audience_lines  # noqa: PLC0415
+
+    lines = [*audience_lines("facebook")[:9], "", '"Top countries"']
+    path = write_utf16_lines(tmp_path / "facebook" / "Audience.csv", lines)
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        outcome = import_file(path, store, exports_dir=tmp_path, timezone="Europe/Oslo")
+        stored = store.connection.execute("SELECT count(*) FROM audience").fetchall()
+    assert (outcome.status, outcome.kind) == ("imported", "meta_audience")
+    assert stored == [(12,)]  # six age bands × women and men; no countries

@@ -163,7 +163,10 @@ class MetaAudience:
 def _cells(
     title: str, content: list[tuple[int, tuple[str, ...]]]
 ) -> list[tuple[int, str, str, str, Unit]]:
-    """(row, dimension, category, raw value, unit) for each value cell of a block."""
+    """(row, dimension, category, raw value, unit) for each value cell of a block
+    (none for a title with nothing under it)."""
+    if not content:
+        return []
     values = [c for _, cells in content for c in cells]
     unit = _unit(title, values)
     if (
