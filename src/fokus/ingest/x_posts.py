@@ -183,7 +183,7 @@ class XTweets:
             day
             for r in rows
             if len(r) > time and has_utc_times([r], time)
-            if (day := parse_day(r[time][:10])) is not None
+            if (day := parse_day(r[time])) is not None
         ]
         identity = partial(
             file_identity, sample, context, self.kind, self.platform, tuple(header),
