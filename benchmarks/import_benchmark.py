@@ -465,21 +465,51 @@ def reproduce(args: argparse.Namespace) -> str:
     return shlex.join([*parts, "--write-doc"])
 
 
+def measured_heading(title: str, command: str) -> list[str]:
+    """The opening of a measured section: its title, the machine and the command."""
+    return [
+        f"## {title}", "",
+        f"Measured {dt.date.today().isoformat()} on {machine()}.", "",
+        "Reproduce from the repository root:", "", "```", command, "```", "",
+    ]  # fmt: skip
+
+
+def replace_section(
+    doc: Path,
+    markers: tuple[str, str],
+    section: str,
+    *,
+    intro: str = "",
+    before: Sequence[str] = (),
+) -> None:
+    """Put ``section`` (markers included) in ``doc``: in place of the text between
+    its markers, else before the first of ``before`` found, else at the end; a
+    missing ``doc`` is created with ``intro`` above it."""
+    start, end = markers
+    if not doc.exists():
+        text = intro + section + "\n"
+    else:
+        text = doc.read_text(encoding="utf-8")
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            text = head + section + rest.split(end, 1)[1]
+        elif (anchor := next((a for a in before if a in text), None)) is not None:
+            head, rest = text.split(anchor, 1)
+            text = head + section + "\n\n" + anchor + rest
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+    print(f"\nWrote {doc.relative_to(REPO)}")
+
+
 def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str],
               how: str) -> None:  # fmt: skip
     """Replace the import section of docs/performance.md (or create the file)."""
     section = "\n".join([
         DOC_START,
-        "## Import: `fokus import` against plain DuckDB `read_csv`",
-        "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}.",
-        "",
-        "Reproduce from the repository root:",
-        "",
-        "```",
-        reproduce(args),
-        "```",
-        "",
+        *measured_heading(
+            "Import: `fokus import` against plain DuckDB `read_csv`", reproduce(args)
+        ),
         f"fokus ran as {how}. Each run is its own process; wall time is the whole "
         "process (start-up included), peak RSS is `/usr/bin/time -v`'s maximum "
         "resident set size."
@@ -490,21 +520,12 @@ def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str],
         *verdict,
         DOC_END,
     ])  # fmt: skip
-    if DOC.exists():
-        text = DOC.read_text(encoding="utf-8")
-        if DOC_START in text and DOC_END in text:
-            head, rest = text.split(DOC_START, 1)
-            text = head + section + rest.split(DOC_END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-    else:
-        text = (
-            "# Performance\n\nMeasured figures, written by the scripts in "
-            "`benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
-            "editing the numbers by hand.\n\n" + section + "\n"
-        )
-    DOC.write_text(text, encoding="utf-8")
-    print(f"\nWrote {DOC.relative_to(REPO)}")
+    replace_section(
+        DOC, (DOC_START, DOC_END), section,
+        intro="# Performance\n\nMeasured figures, written by the scripts in "
+        "`benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
+        "editing the numbers by hand.\n\n",
+    )  # fmt: skip
 
 
 # -- main --------------------------------------------------------------------------

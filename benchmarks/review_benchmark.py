@@ -25,7 +25,6 @@ See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import math
 import os
@@ -46,8 +45,9 @@ from import_benchmark import (
     fokus_command,
     gb,
     generate,
-    machine,
     measure,
+    measured_heading,
+    replace_section,
     work_folder,
 )
 
@@ -319,16 +319,10 @@ def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str]) ->
     """Replace the review section of docs/performance.md (or add it)."""
     section = "\n".join([
         DOC_START,
-        "## Review: the metric layer and `fokus review` against pandas",
-        "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}.",
-        "",
-        "Reproduce from the repository root:",
-        "",
-        "```",
-        reproduce(args),
-        "```",
-        "",
+        *measured_heading(
+            "Review: the metric layer and `fokus review` against pandas",
+            reproduce(args),
+        ),
         "Each run is its own process; wall time is the whole process (start-up "
         "and imports included), peak RSS is the process's maximum resident set "
         "size; \"In-process\" is the run's own timing of its imports and its "
@@ -341,14 +335,7 @@ def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str]) ->
         *verdict,
         DOC_END,
     ])  # fmt: skip
-    text = DOC.read_text(encoding="utf-8")
-    if DOC_START in text and DOC_END in text:
-        head, rest = text.split(DOC_START, 1)
-        text = head + section + rest.split(DOC_END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(text, encoding="utf-8")
-    print(f"\nWrote {DOC.relative_to(REPO)}")
+    replace_section(DOC, (DOC_START, DOC_END), section)
 
 
 def parse_args() -> argparse.Namespace:

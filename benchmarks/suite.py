@@ -31,8 +31,9 @@ from fokus.i18n import translate
 from import_benchmark import (
     count_rows,
     fokus_command,
-    machine,
     measure,
+    measured_heading,
+    replace_section,
     run_baseline,
     work_folder,
 )
@@ -221,16 +222,10 @@ def section(
     """The scale suite's section of docs/performance.md, markers included."""
     return "\n".join([
         DOC_START,
-        "## Scale suite: import, review and benchmark from 10 k to 10 M posts",
-        "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}.",
-        "",
-        "Reproduce from the repository root:",
-        "",
-        "```",
-        reproduce(args),
-        "```",
-        "",
+        *measured_heading(
+            "Scale suite: import, review and benchmark from 10 k to 10 M posts",
+            reproduce(args),
+        ),
         f"The posts are spread unevenly over {args.accounts} accounts, each one "
         "platform account with its own files, in the formats the other benchmarks "
         f"write (at the largest size: {mix(accounts)}). LinkedIn's workbooks "
@@ -259,17 +254,7 @@ def section(
 def write_doc(text: str) -> None:
     """Replace the suite's section of docs/performance.md, or put it before the
     web section (after the review's), or at the end."""
-    doc = DOC.read_text(encoding="utf-8")
-    if DOC_START in doc and DOC_END in doc:
-        head, rest = doc.split(DOC_START, 1)
-        doc = head + text + rest.split(DOC_END, 1)[1]
-    elif (anchor := next((a for a in AFTER if a in doc), None)) is not None:
-        head, rest = doc.split(anchor, 1)
-        doc = head + text + "\n\n" + anchor + rest
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + text + "\n"
-    DOC.write_text(doc, encoding="utf-8")
-    print(f"\nWrote {DOC.relative_to(REPO)}")
+    replace_section(DOC, (DOC_START, DOC_END), text, before=AFTER)
 
 
 def sizes(text: str) -> list[int]:

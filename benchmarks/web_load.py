@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import math
 import os
 import shlex
@@ -26,7 +25,14 @@ from pathlib import Path
 import httpx2 as httpx
 
 from fokus.review import FRAGMENT
-from import_benchmark import count_rows, fokus_command, generate, machine, work_folder
+from import_benchmark import (
+    count_rows,
+    fokus_command,
+    generate,
+    measured_heading,
+    replace_section,
+    work_folder,
+)
 from review_benchmark import import_workspace
 from web_load_core import (
     Load,
@@ -181,31 +187,21 @@ def write_doc(args: argparse.Namespace, section_lines: Sequence[str]) -> None:
     """Replace this profile's section of docs/performance.md (or reliability.md)."""
     doc, marker = DOCS[bool(args.mix)]
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    section = "\n".join([start, *section_lines, end])
-    if doc.exists():
-        text = doc.read_text(encoding="utf-8")
-        if start in text and end in text:
-            head, rest = text.split(start, 1)
-            text = head + section + rest.split(end, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-    else:
-        text = (
-            "# Reliability\n\nMeasured figures for issue 9, written by the scripts "
-            "in `benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
-            "editing the numbers by hand.\n\n" + section + "\n"
-        )
-    doc.write_text(text, encoding="utf-8")
-    print(f"\nWrote {doc.relative_to(REPO)}")
+    replace_section(
+        doc, (start, end), "\n".join([start, *section_lines, end]),
+        intro="# Reliability\n\nMeasured figures for issue 9, written by the scripts "
+        "in `benchmarks/` (see `benchmarks/README.md`). Rerun them rather than "
+        "editing the numbers by hand.\n\n",
+    )  # fmt: skip
 
 
 def section(
     args: argparse.Namespace, load: Load, notes: list[str], loads: tuple[float, float]
 ) -> list[str]:
     title = (
-        "## Web app under mixed load (issue 9)"
+        "Web app under mixed load (issue 9)"
         if args.mix
-        else "## Web app: signed-in clients against the dashboard and review pages"
+        else "Web app: signed-in clients against the dashboard and review pages"
     )
     what = (
         f"{args.clients} clients, each signed in with its own session (password and "
@@ -225,9 +221,7 @@ def section(
         " the load generator, on the same cores, takes little of the CPU."
     )
     return [
-        title, "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}.", "",
-        "Reproduce from the repository root:", "", "```", reproduce(args), "```", "",
+        *measured_heading(title, reproduce(args)),
         what, "",
         f"Load average (1 min) before / after the run: {loads[0]:.1f} / {loads[1]:.1f} "
         f"on {os.cpu_count()} cores.", "",

@@ -32,7 +32,13 @@ import duckdb
 import xlsxwriter
 import xlwt
 
-from import_benchmark import fokus_command, gb, machine, work_folder
+from import_benchmark import (
+    fokus_command,
+    gb,
+    measured_heading,
+    replace_section,
+    work_folder,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "performance.md"
@@ -313,16 +319,9 @@ def write_section(
     start, end = markers
     section = "\n".join([
         start,
-        f"## {title}",
-        "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}.",
-        "",
-        "Reproduce from the repository root:",
-        "",
-        "```",
-        shlex.join([".venv/bin/python", *command, "--write-doc"]),
-        "```",
-        "",
+        *measured_heading(
+            title, shlex.join([".venv/bin/python", *command, "--write-doc"])
+        ),
         f"{what} fokus ran as the CLI, `fokus import WORKSPACE --quiet`, each run in "
         "its own process in a fresh workspace; wall time is the whole process "
         "(start-up included); CPU time and peak RSS come from "
@@ -334,14 +333,7 @@ def write_section(
         *lines,
         end,
     ])  # fmt: skip
-    text = DOC.read_text(encoding="utf-8")
-    if start in text and end in text:
-        head, rest = text.split(start, 1)
-        text = head + section + rest.split(end, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    DOC.write_text(text, encoding="utf-8")
-    print(f"\nWrote {DOC.relative_to(REPO)}")
+    replace_section(DOC, markers, section)
 
 
 def write_doc(
