@@ -123,3 +123,25 @@ def test_engine_language_day_and_previous_review_count(
     small: Workspace, change: dict[str, object]
 ) -> None:
     assert _print(small, **change) != _print(small)
+
+
+def test_a_second_review_with_nothing_new_rewrites_no_file(workspace: Path) -> None:
+    reports = workspace / "reports"
+    names = ("review.html", "review.pdf", "review.json", "review-tables.xlsx",
+             "review.pptx", "review.fragment.html")  # fmt: skip
+    assert run("review", workspace).returncode == 0
+    before = {name: (reports / name).stat().st_ino for name in names}
+    html = (reports / "review.html").read_bytes()
+    (reports / "review.json").write_text("edited by hand", encoding="utf-8")
+    again = run("review", workspace)
+    assert again.returncode == 0, again.stderr
+    assert REUSED in flat(again.stdout)
+    # Each file is replaced by a rename when written: the same inode, not written.
+    after = {name: (reports / name).stat().st_ino for name in names}
+    assert {n for n in names if after[n] != before[n]} == {"review.json"}
+    assert (reports / "review.json").read_text(encoding="utf-8").startswith("{")
+    assert (reports / "review.html").read_bytes() == html
+    fresh = run("review", workspace, "--fresh")
+    assert fresh.returncode == 0, fresh.stderr
+    rewritten = {name: (reports / name).stat().st_ino for name in names}
+    assert not {n for n in names if rewritten[n] == after[n]}

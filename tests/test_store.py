@@ -14,7 +14,8 @@ import pytest
 from fokus.errors import ExitCode, FokusError
 from fokus.ingest.headers import POST_METRICS
 from fokus.model.vocab import POST_METRICS as MODEL_METRICS
-from fokus.store import Store
+from fokus.store import Store, database
+from fokus.store.database import memory_limit_mib
 from fokus.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -196,3 +197,27 @@ def test_a_reader_neither_creates_nor_migrates_a_file(tmp_path: Path) -> None:
         assert con.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchall() == [("1",)]
+
+
+def test_duckdb_may_use_half_the_machine_at_most_4_gib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = 4096
+
+    def machine(gib: float) -> None:
+        pages = int(gib * 2**30 / page)
+        sizes = {"SC_PAGE_SIZE": page, "SC_PHYS_PAGES": pages}
+        monkeypatch.setattr(database.os, "sysconf", sizes.__getitem__)
+
+    machine(24)
+    assert memory_limit_mib() == 4096
+    machine(6)
+    assert memory_limit_mib() == 3072
+    machine(0.25)
+    assert memory_limit_mib() == 256  # DuckDB needs some to work at all
+    machine(6)
+    with Store.open(tmp_path / "fokus.duckdb") as store:
+        setting = store.connection.execute(
+            "SELECT current_setting('memory_limit')"
+        ).fetchone()
+    assert setting == ("3.0 GiB",)

@@ -11,14 +11,17 @@ needs every section's findings, so it runs after the sections.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ibis
 
+from fokus import __version__
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
 from fokus.analyses.measures import post_measures
 from fokus.analyses.registry import ANALYSES
@@ -37,7 +40,7 @@ from fokus.engines import (
     spark_review_data,
     spark_session,
 )
-from fokus.files import remove_leftovers, write_atomically
+from fokus.files import WrittenFiles, remove_leftovers
 from fokus.fingerprint import review_fingerprint
 from fokus.i18n import Language
 from fokus.model.history import FindingFigure, ReviewRecord
@@ -55,6 +58,9 @@ from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
 from fokus.store.review_cache import StoredReview
 from fokus.workspace import Workspace
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 Progress = Callable[[str], None]
 """Called with each analysis's key as it starts."""
@@ -94,9 +100,21 @@ def review_data(store: Store) -> ReviewData:
     # own create_table(overwrite=True) emits a DROP without a table name with
     # sqlglot 30, so the statement is written here.)
     measures = post_measures(tables["posts"], tables["daily"], tables["sources"])
+    # Metric columns no export in the store fills are left out of the table (most
+    # of its width: each platform fills a few of some sixty) and put back as NULL
+    # in the expression the sections read, so its columns stay the same.
+    empty = _empty_metrics(store, measures)
     store.connection.execute(
-        "CREATE OR REPLACE TEMP TABLE review_post_measures AS "
-        + ibis.to_sql(measures, dialect="duckdb")
+        "CREATE OR REPLACE TEMP TABLE review_post_measures_stored AS "
+        + ibis.to_sql(measures.drop(*empty), dialect="duckdb")
+    )
+    columns = ", ".join(
+        f'NULL::DOUBLE AS "{name}"' if name in empty else f'"{name}"'
+        for name in measures.columns
+    )
+    store.connection.execute(
+        "CREATE OR REPLACE TEMP VIEW review_post_measures AS "
+        f"SELECT {columns} FROM review_post_measures_stored"
     )
     # The sections' reads of ``posts`` go to the same table: one row per post, its
     # newest snapshot, so the store's snapshot view runs once per review rather
@@ -104,6 +122,29 @@ def review_data(store: Store) -> ReviewData:
     # columns, which no section reads.)
     measured = backend.table("review_post_measures")
     return ReviewData(**{**tables, "posts": measured}, measures=measured)
+
+
+def _empty_metrics(store: Store, measures: ir.Table) -> tuple[str, ...]:
+    """The metric columns of ``measures`` that no post snapshot in the store has a
+    value in (read from the snapshots, not the newest ones: cheaper, and a column
+    a newer snapshot left blank is merely kept)."""
+    stored = {
+        name
+        for (name,) in store.connection.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'post_snapshots' AND data_type = 'DOUBLE'"
+        ).fetchall()
+    }
+    candidates = [name for name in measures.columns if name in stored]
+    if not candidates:
+        return ()
+    counts = store.connection.execute(
+        "SELECT "
+        + ", ".join(f'count("{name}")' for name in candidates)
+        + " FROM post_snapshots"
+    ).fetchone()
+    assert counts is not None  # an aggregate always has its one row
+    return tuple(name for name, n in zip(candidates, counts, strict=True) if n == 0)
 
 
 @contextmanager
@@ -362,7 +403,10 @@ def write_review(
     Each file is written whole beside its place, then renamed over it
     (``write_atomically``). Temporary files an earlier, killed run left there are
     removed first (the caller holds the workspace lock, so no other run is writing
-    them).
+    them). A file that already holds what this review would write there (the same
+    review, branding, workspace name and fokus version, and the file unchanged
+    since) is left as it is: a second review with nothing new rewrites nothing
+    (``WrittenFiles``, its record is ``REPORTS_MANIFEST`` in ``reports/``).
 
     ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
     short PowerPoint deck (``fokus.report.pptx``); ``fragment``: the report's body
@@ -372,24 +416,43 @@ def write_review(
     written; the result says why the PDF was not.
     """
     name = workspace.root.name
+    review_json = render_json(review, name)
+    made_from = _made_from(review, name, review_json)
+    files = WrittenFiles(workspace.reports_dir / REPORTS_MANIFEST)
+
     for target in (html, json, pdf, tables, deck, fragment):
         if target is not None:  # what a killed review left half-written
             remove_leftovers(target)
-    write_atomically(html, render_html(review, name).encode("utf-8"))
-    if json is not None:
-        write_atomically(json, render_json(review, name).encode("utf-8"))
-    if tables is not None:
-        write_atomically(tables, render_xlsx(review, name))
-    if deck is not None:
-        write_atomically(deck, render_pptx(review, name, chart_png))
-    if fragment is not None:
-        write_atomically(fragment, render_fragment(review, name).encode("utf-8"))
-    written = WrittenReview(review, html, json, tables=tables, deck=deck)
-    if pdf is None:
-        return written
+
+    def put(target: Path | None, render: Callable[[], bytes]) -> None:
+        if target is not None and not files.current(target, made_from):
+            files.write(target, made_from, render())
+
     try:
-        document = render_pdf(review, name)
-    except PdfUnavailableError as missing:
-        return replace(written, pdf_skipped=missing)
-    write_atomically(pdf, document)
-    return replace(written, pdf=pdf)
+        put(html, lambda: render_html(review, name).encode("utf-8"))
+        put(json, lambda: review_json.encode("utf-8"))
+        put(tables, lambda: render_xlsx(review, name))
+        put(deck, lambda: render_pptx(review, name, chart_png))
+        put(fragment, lambda: render_fragment(review, name).encode("utf-8"))
+        written = WrittenReview(review, html, json, tables=tables, deck=deck)
+        if pdf is None:
+            return written
+        try:
+            put(pdf, lambda: render_pdf(review, name))
+        except PdfUnavailableError as missing:
+            return replace(written, pdf_skipped=missing)
+        return replace(written, pdf=pdf)
+    finally:
+        files.save()
+
+
+REPORTS_MANIFEST = ".fokus-written.json"
+"""In a workspace's ``reports/``: what each report file was last written from."""
+
+
+def _made_from(review: Review, workspace: str, review_json: str) -> str:
+    """What the report files are made from, as one digest: the review as its JSON
+    has it, its branding (which the JSON leaves out), the workspace's name and the
+    fokus version (whose renderers draw them)."""
+    parts = (__version__, workspace, repr(review.branding), review_json)
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()

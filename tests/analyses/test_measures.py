@@ -8,12 +8,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import ibis
 import pytest
 
 from fokus.analyses.base import records
 from fokus.analyses.measures import (
     BASELINE_POSTS,
     RateSummary,
+    post_measures,
     rate_summaries,
 )
 from fokus.review import review_data
@@ -174,3 +176,33 @@ def test_a_mapped_source_counts_what_its_mapping_named(store: Store) -> None:
         {"post_id": "t1", "engagement": 7.0, "rate_views": 0.1},
         {"post_id": "t2", "engagement": None, "rate_views": None},
     ]
+
+
+def test_the_review_table_holds_only_filled_metrics_and_reads_the_rest_as_null(
+    store: Store,
+) -> None:
+    add_post(store, "facebook", "fb", DAY, reactions=10, comments=2, reach=500)
+    add_post(store, "tiktok", "tt", DAY, likes=9, saves=1, views=90)
+    data = review_data(store)
+    stored = {
+        name
+        for (name,) in store.connection.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'review_post_measures_stored'"
+        ).fetchall()
+    }
+    assert {"reactions", "comments", "reach", "likes", "saves", "views"} <= stored
+    assert not {"impressions", "plays", "reposts", "watched_full_pct"} & stored
+    # The sections see every column, the empty ones as NULL of their own type.
+    backend = ibis.duckdb.from_connection(store.connection)
+    expected = post_measures(backend.table("posts"), data.daily, data.sources).schema()
+    assert data.posts.schema() == expected
+    assert records(
+        data.posts.select("post_id", "reach", "saves", "impressions", "engagement")
+        .order_by("post_id")
+    ) == [
+        {"post_id": "fb", "reach": 500.0, "saves": None, "impressions": None,
+         "engagement": 12.0},
+        {"post_id": "tt", "reach": None, "saves": 1.0, "impressions": None,
+         "engagement": 10.0},
+    ]  # fmt: skip

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import altair as alt
+import jsonschema
 import pytest
 
 from fokus.model.results import Review
@@ -233,3 +235,16 @@ def test_same_block_gives_the_same_spec(blocks: Blocks) -> None:
     assert chart_spec(blocks()["heatmap"], "en") == chart_spec(
         blocks()["heatmap"], "en"
     )
+
+
+@pytest.mark.parametrize("kind", ["bar", "heatmap", "trend", "pareto"])
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_every_kind_is_valid_vega_lite(
+    blocks: Blocks, kind: str, language: str
+) -> None:
+    # chart_spec builds without Altair's checks (for speed); the schema check is here.
+    spec = chart_spec(blocks(language)[kind], language)
+    alt.TopLevelLayerSpec.validate(spec)
+    broken = {**spec, "layer": [{**spec["layer"][0], "mark": {"type": "bars"}}]}
+    with pytest.raises(jsonschema.ValidationError):
+        alt.TopLevelLayerSpec.validate(broken)

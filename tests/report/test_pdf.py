@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,27 @@ def test_review_without_weasyprint_writes_html_and_json(tmp_path: Path) -> None:
         f"  {reports / 'review-tables.xlsx'}",
         f"  {reports / 'review.pptx'}",
     ]
+
+
+def test_a_long_chart_table_stops_on_paper_too(
+    chart_review: Callable[..., Review],
+) -> None:
+    # The chart is the picture of its table; on paper the table under it stops
+    # after PRINT_MAX_ROWS rows like every other (a heatmap of 40 accounts had
+    # 2,000 rows, and its table was most of the PDF's pages).
+    review = chart_review("en")
+    section = review.sections[0]
+    bar = section.charts[0]
+    rows = tuple((f"Channel {i:03d}", 0.01, 0.005, 0.02, 100) for i in range(70))
+    long_bar = replace(bar, data=replace(bar.data, rows=rows))
+    review = replace(
+        review, sections=(replace(section, charts=(long_bar, *section.charts[1:])),)
+    )
+    printed = render_html(review, "w", for_print=True)
+    figure = printed[printed.index('<figure class="chart"') :]
+    figure = figure[: figure.index("</figure>")]
+    shown = re.findall(r"<td[^>]*>Channel (\d{3})</td>", figure)
+    assert shown == [f"{i:03d}" for i in range(PRINT_MAX_ROWS)]
+    assert "The first 40 of 70 rows are shown here." in " ".join(figure.split())
+    on_screen = render_html(review, "w")
+    assert len(re.findall(r"<td[^>]*>Channel \d{3}</td>", on_screen)) == 70

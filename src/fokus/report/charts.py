@@ -16,12 +16,14 @@ writer escapes them, which the tests check with hostile labels.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import altair as alt
 import vl_convert as vlc
+from altair.utils.schemapi import debug_mode
 
 from fokus.i18n import Language, show, translate
 from fokus.model.denominators import AXIS_DENOMINATORS
@@ -145,10 +147,22 @@ _DAY_FORMAT = "%-d. %b %Y"
 
 def chart_spec(chart: ChartBlock, language: Language) -> Spec:
     """The Vega-Lite spec of ``chart`` in ``language``, data inlined."""
-    build = {"bar": _bar, "heatmap": _heatmap, "trend": _trend, "pareto": _pareto}
-    layered = build[chart.kind](chart, _rows(chart, language), language)
-    spec: Spec = _visible(layered.to_dict())
+    spec: Spec = json.loads(chart_spec_json(chart, language))
     return spec
+
+
+@lru_cache(maxsize=128)
+def chart_spec_json(chart: ChartBlock, language: Language) -> str:
+    """``chart_spec`` as JSON text (keys sorted), built once per chart and language:
+    the HTML page, its print version, the web fragment and the deck all draw the
+    same charts. Altair validates neither the parts nor the spec against the
+    Vega-Lite schema here (that was most of a report's chart time, the data rows
+    included); the tests validate every kind."""
+    build = {"bar": _bar, "heatmap": _heatmap, "trend": _trend, "pareto": _pareto}
+    with debug_mode(False):
+        layered = build[chart.kind](chart, _rows(chart, language), language)
+        spec = _visible(layered.to_dict(validate=False))
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _visible(value: Any) -> Any:
@@ -167,7 +181,7 @@ def chart_svg(chart: ChartBlock, language: Language) -> str:
     """The chart drawn as SVG by vl-convert: offline, no browser."""
     return str(
         vlc.vegalite_to_svg(
-            chart_spec(chart, language),
+            chart_spec_json(chart, language),
             allowed_base_urls=[],
             format_locale=dict(FORMAT_LOCALE[language]),
             time_format_locale=dict(TIME_FORMAT_LOCALE[language]),
@@ -179,7 +193,7 @@ def chart_png(chart: ChartBlock, language: Language) -> bytes:
     """The chart as a PNG at twice its size, for the deck (``fokus.report.pptx``)."""
     return bytes(
         vlc.vegalite_to_png(
-            chart_spec(chart, language),
+            chart_spec_json(chart, language),
             scale=2,
             allowed_base_urls=[],
             format_locale=dict(FORMAT_LOCALE[language]),

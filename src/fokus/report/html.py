@@ -48,7 +48,7 @@ from fokus.report.blocks import (
 from fokus.report.charts import (
     FORMAT_LOCALE,
     TIME_FORMAT_LOCALE,
-    chart_spec,
+    chart_spec_json,
     chart_svg,
     javascript_bundle,
     summary,
@@ -303,6 +303,11 @@ def _json_data(value: object) -> Markup:
     """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&``
     escaped (no text can close the element or open a comment), and U+2028/9 too."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _script_json(text)
+
+
+def _script_json(text: str) -> Markup:
+    """JSON text made safe for a ``<script>`` block, as ``_json_data``."""
     text = visible_text(text)
     for raw, escaped in _JSON_ESCAPES:
         text = text.replace(raw, escaped)
@@ -516,11 +521,13 @@ def _chart(
         title=chart.title,
         note=chart.note,
         summary=summary(chart, lang),
-        spec=_json_data(chart_spec(chart, lang)),
+        spec=_script_json(chart_spec_json(chart, lang)),
         svg=_scoped_svg(visible_text(chart_svg(chart, lang)), dom_id)
         if for_print
         else Markup(""),
-        table=_table(chart.data, ids.claim(f"{dom_id}-data", "table"), lang),
+        table=_table(
+            chart.data, ids.claim(f"{dom_id}-data", "table"), lang, for_print=for_print
+        ),
     )
 
 

@@ -7,6 +7,7 @@ or a refused file leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,6 +59,21 @@ def _must_exist(path: Path) -> None:
         )
 
 
+MEMORY_LIMIT_MIB = 4096
+"""The most memory DuckDB uses for a workspace (MiB); past it, it spills to a
+``fokus.duckdb.tmp`` folder beside the file. DuckDB's own default, 80 % of the
+machine, let a review of ten million posts take most of a 24 GiB machine."""
+
+
+def memory_limit_mib() -> int:
+    """DuckDB's memory limit: half the machine's memory, at most ``MEMORY_LIMIT_MIB``."""
+    try:
+        machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not a POSIX system
+        return MEMORY_LIMIT_MIB
+    return max(256, min(MEMORY_LIMIT_MIB, machine // 2 // 2**20))
+
+
 class Store:
     """The workspace database. Use as a context manager, or call ``close()``."""
 
@@ -107,6 +123,7 @@ class Store:
             ) from error
         # DuckDB's own progress bar would print over ours.
         con.execute("SET enable_progress_bar = false")
+        con.execute(f"SET memory_limit = '{memory_limit_mib()}MiB'")
         store = cls(con, path)
         try:
             store._migrate(read_only=not migrate)
