@@ -406,7 +406,7 @@ def write_review(
     them). A file that already holds what this review would write there (the same
     review, branding, workspace name and fokus version, and the file unchanged
     since) is left as it is: a second review with nothing new rewrites nothing
-    (``WrittenFiles``, its record is ``REPORTS_MANIFEST`` in ``reports/``).
+    (``WrittenFiles``; its record is ``REPORTS_MANIFEST`` in the workspace folder).
 
     ``tables``: every table as a spreadsheet (``fokus.report.xlsx``); ``deck``: the
     short PowerPoint deck (``fokus.report.pptx``); ``fragment``: the report's body
@@ -418,7 +418,7 @@ def write_review(
     name = workspace.root.name
     review_json = render_json(review, name)
     made_from = _made_from(review, name, review_json)
-    files = WrittenFiles(workspace.reports_dir / REPORTS_MANIFEST)
+    files = WrittenFiles(workspace.root / REPORTS_MANIFEST)
 
     for target in (html, json, pdf, tables, deck, fragment):
         if target is not None:  # what a killed review left half-written
@@ -446,8 +446,9 @@ def write_review(
         files.save()
 
 
-REPORTS_MANIFEST = ".fokus-written.json"
-"""In a workspace's ``reports/``: what each report file was last written from."""
+REPORTS_MANIFEST = ".fokus-reports.json"
+"""In the workspace folder, beside ``.fokus.lock``: what each report file was last
+written from (``reports/`` holds only what the reader opens)."""
 
 
 def _made_from(review: Review, workspace: str, review_json: str) -> str:
