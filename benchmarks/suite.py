@@ -3,7 +3,8 @@
 For each size, N posts over K accounts in three real export formats
 (``scale_data.py``), then, each run its own process: ``fokus import`` of every file
 and DuckDB's ``read_csv`` of the same files; ``fokus review --fresh`` and a second
-review with no new data; the review of one account alone; the metric layer against
+review with no new data; the analyses alone, without report files; the review of
+one account alone, and its analyses; the metric layer against
 pandas (``review_benchmark.py``); an incremental import of 1,000 new posts; and
 ``fokus benchmark`` over C client workspaces. Every store's post count is checked.
 Prints a table per size, the growth across sizes and the targets.
@@ -110,6 +111,7 @@ def run_reviews(folder: Path, accounts: list[Account]) -> dict[str, Run]:
     runs = {
         "review": Run(fresh, n),
         "review_again": Run(again, n, "reused" if reused else "NOT reused"),
+        "analyses": Run(measure(analyses(workspace), folder), n),
     }
     one = median_account(accounts)
     alone = folder / "one"
@@ -117,7 +119,30 @@ def run_reviews(folder: Path, accounts: list[Account]) -> dict[str, Run]:
     checked(alone / "fokus.duckdb", one.posts, f"one account ({one.name})")
     review = measure(fokus("review", str(alone), "--fresh", "--quiet"), folder)
     runs["review_one"] = Run(review, one.posts)
+    runs["analyses_one"] = Run(measure(analyses(alone), folder), one.posts)
     return runs
+
+
+ANALYSES_SCRIPT = """
+import sys, time
+from pathlib import Path
+started = time.perf_counter()
+from fokus.review import run_review
+from fokus.workspace import open_workspace
+imported = time.perf_counter()
+review = run_review(open_workspace(Path(sys.argv[1])), record=False).review
+done = time.perf_counter()
+failed = [s.key for s in review.sections if s.status == "failed"]
+if failed:
+    raise SystemExit(f"sections failed: {failed}")
+print(f"imports {imported - started:.2f} s, analyses {done - imported:.2f} s")
+"""
+"""``fokus review``'s computation without its report files: every analysis run
+afresh in one process, as the command runs them, nothing stored or written."""
+
+
+def analyses(workspace: Path) -> list[str]:
+    return python_command(ANALYSES_SCRIPT, str(workspace))
 
 
 def run_pandas(folder: Path, n: int) -> dict[str, Run]:
@@ -236,8 +261,11 @@ def section(
         "whole process, start-up included; peak RSS is the process's maximum "
         "resident set size. Every review writes all its report files (HTML, "
         "JSON, PDF, spreadsheet, deck); the second one, with no new data, reuses "
-        "the sections' results (checked: it says so) and writes the files again. "
-        "The one-account review is of the median-sized "
+        "the sections' results (checked: it says so) and rewrites no file that "
+        "already holds what it would write. "
+        "The analyses alone are `fokus review`'s computation in a process of its own, "
+        "every section run afresh and nothing written; the one-account review is "
+        "of the median-sized "
         f"account, in a workspace of its own; the incremental import brings "
         f"{INCREMENT_POSTS:,} posts of a new account into the all-accounts "
         f"workspace; `fokus benchmark` compares {args.clients} client workspaces, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,17 +30,19 @@ LABELS = {
     "duckdb": "DuckDB `read_csv` → file, the same files",
     "review": "`fokus review --fresh`, all accounts",
     "review_again": "`fokus review`, no new data (reuse)",
+    "analyses": "the review's analyses alone, all accounts (no files)",
     "review_one": "`fokus review --fresh`, one account",
+    "analyses_one": "the review's analyses alone, one account (no files)",
     "metric_layer": "metric layer (review_benchmark.py)",
     "pandas": "pandas, the same medians and rates (Parquet)",
     "increment": "`fokus import` of 1,000 new posts",
     "benchmark": "`fokus benchmark` over the clients",
 }
 """Every run of one size, in the order they run and are shown."""
-GROWTH = ("import", "review", "review_one", "increment", "benchmark")
+GROWTH = ("import", "review", "analyses", "review_one", "increment", "benchmark")
 """The steps whose growth across sizes is tabled."""
-FOKUS_RUNS = ("import", "review", "review_again", "review_one", "metric_layer",
-              "increment", "benchmark")  # fmt: skip
+FOKUS_RUNS = ("import", "review", "review_again", "analyses", "review_one",
+              "analyses_one", "metric_layer", "increment", "benchmark")  # fmt: skip
 """The runs that count for fokus's peak memory."""
 
 
@@ -64,6 +67,14 @@ class SizeResult:
     clients: int
 
 
+def analyses_seconds(run: Run) -> float:
+    """The analyses' own time, as the run printed it (``analyses 9.31 s``)."""
+    found = re.search(r"analyses (\d+\.\d+) s", run.measurement.output)
+    if found is None:
+        raise ValueError(f"no analyses time in {run.measurement.output!r}")
+    return float(found[1])
+
+
 def slope(n1: float, t1: float, n2: float, t2: float) -> float:
     """The log-log slope from (n1, t1) to (n2, t2): 1.0 grows linearly, 2.0 as the
     square, 0.0 not at all."""
@@ -82,6 +93,8 @@ def ratio_text(key: str, runs: dict[str, Run]) -> str:
         return f"{wall['import'] / wall['duckdb']:.2f}× DuckDB"
     if key == "pandas":
         return f"{wall['pandas'] / wall['metric_layer']:.2f}× the metric layer"
+    if key in ("analyses", "analyses_one"):
+        return f"in-process: analyses {analyses_seconds(runs[key]):.2f} s"
     if key == "review_again":
         return (
             f"{wall['review_again'] / wall['review']:.2f}× the fresh review, "
@@ -158,12 +171,16 @@ def verdicts(results: Sequence[SizeResult]) -> list[str]:
         wall = {k: r.measurement.wall for k, r in one.runs.items()}
         imported = wall["import"] / wall["duckdb"]
         faster = wall["pandas"] / wall["metric_layer"]
+        analysed = analyses_seconds(one.runs["analyses"])
         lines += [
             verdict("1 M: `fokus import` / DuckDB `read_csv`", f"{imported:.2f}×",
                     f"≤ {TARGET_IMPORT_RATIO}×", imported <= TARGET_IMPORT_RATIO),
             verdict("1 M: full review (`--fresh`)", f"{wall['review']:.2f} s",
                     f"≤ {TARGET_REVIEW_SECONDS:.0f} s",
                     wall["review"] <= TARGET_REVIEW_SECONDS),
+            verdict("1 M: the review's analyses alone (in-process, no files)",
+                    f"{analysed:.2f} s", f"≤ {TARGET_REVIEW_SECONDS:.0f} s",
+                    analysed <= TARGET_REVIEW_SECONDS),
             verdict("1 M: pandas / metric layer (how many times faster fokus is)",
                     f"{faster:.2f}×", f"≥ {TARGET_PANDAS_RATIO:.0f}×",
                     faster >= TARGET_PANDAS_RATIO),
@@ -175,6 +192,7 @@ def verdicts(results: Sequence[SizeResult]) -> list[str]:
         lines.append("- At 10,000,000 posts: not measured (not in --sizes).")
     else:
         wall = {k: r.measurement.wall for k, r in ten.runs.items()}
+        alone = analyses_seconds(ten.runs["analyses_one"])
         lines += [
             verdict("10 M: import and full review complete",
                     f"import {wall['import']:.1f} s, review {wall['review']:.1f} s",
@@ -184,5 +202,8 @@ def verdicts(results: Sequence[SizeResult]) -> list[str]:
             verdict("10 M: review of one account", f"{wall['review_one']:.2f} s",
                     f"≤ {TARGET_ONE_ACCOUNT_SECONDS:.0f} s",
                     wall["review_one"] <= TARGET_ONE_ACCOUNT_SECONDS),
+            verdict("10 M: the analyses of one account alone (in-process, no files)",
+                    f"{alone:.2f} s", f"≤ {TARGET_ONE_ACCOUNT_SECONDS:.0f} s",
+                    alone <= TARGET_ONE_ACCOUNT_SECONDS),
         ]  # fmt: skip
     return lines

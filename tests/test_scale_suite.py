@@ -9,6 +9,7 @@ suite's own plan.
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,11 +129,14 @@ def test_table_has_every_run_with_its_rows(suite: tuple[Path, str], size: int) -
     rows = {label: cells[3] for label, cells in table.items()}
     expected = dict.fromkeys(LABELS.values(), f"{size:,}")
     expected[LABELS["review_one"]] = f"{median:,}"
+    expected[LABELS["analyses_one"]] = f"{median:,}"
     expected[LABELS["increment"]] = f"{size + 1000:,}"
     assert rows == expected
     assert table[LABELS["import"]][4].endswith("× DuckDB")
     assert table[LABELS["pandas"]][4].endswith("× the metric layer")
     assert table[LABELS["review_again"]][4].endswith("× the fresh review, reused")
+    for key in ("analyses", "analyses_one"):
+        assert re.fullmatch(r"in-process: analyses \d+\.\d\d s", table[LABELS[key]][4])
 
 
 @pytest.mark.slow
@@ -141,9 +145,9 @@ def test_growth_table_and_verdicts_are_printed(suite: tuple[Path, str]) -> None:
     growth = output.split("Growth (wall time; log-log slope, 1.0 = linear):\n\n")[1]
     lines = growth.splitlines()
     assert lines[0] == "| Step | 600 | 1,200 | slope 600 → 1,200 |"
-    steps = [line.split("|")[1].strip() for line in lines[2:7]]
-    assert steps == [LABELS[k] for k in
-                     ("import", "review", "review_one", "increment", "benchmark")]  # fmt: skip
+    steps = [line.split("|")[1].strip() for line in lines[2:8]]
+    assert steps == [LABELS[k] for k in ("import", "review", "analyses", "review_one",
+                                         "increment", "benchmark")]  # fmt: skip
     assert (
         "Targets (issue 8):\n\n"
         "- At 1,000,000 posts: not measured (not in --sizes).\n"
@@ -168,9 +172,19 @@ def test_verdict_says_met_or_not_met() -> None:
     )
 
 
-def _result(posts: int, wall: dict[str, float], rss: int = 10**9) -> SizeResult:
+def _result(
+    posts: int,
+    wall: dict[str, float],
+    rss: int = 10**9,
+    analyses: tuple[float, float] = (1.0, 1.0),
+) -> SizeResult:
+    printed = {
+        "analyses": f"imports 0.70 s, analyses {analyses[0]:.2f} s\n",
+        "analyses_one": f"imports 0.70 s, analyses {analyses[1]:.2f} s\n",
+    }
     runs = {
-        key: Run(Measurement(wall.get(key, 1.0), 1.0, rss, ""), posts) for key in LABELS
+        key: Run(Measurement(wall.get(key, 1.0), 1.0, rss, printed.get(key, "")), posts)
+        for key in LABELS
     }
     return SizeResult(posts, runs, posts // 40, 10)
 
@@ -181,10 +195,13 @@ def test_verdicts_at_one_million_posts() -> None:
         {"import": 15.0, "duckdb": 10.0, "review": 12.5, "metric_layer": 1.0,
          "pandas": 3.5},
         rss=2_100_000_000,
+        analyses=(9.5, 1.0),
     )  # fmt: skip
     assert verdicts([one]) == [
         "- 1 M: `fokus import` / DuckDB `read_csv`: 1.50× (target ≤ 2.0×): met.",
         "- 1 M: full review (`--fresh`): 12.50 s (target ≤ 10 s): NOT met.",
+        "- 1 M: the review's analyses alone (in-process, no files): 9.50 s "
+        "(target ≤ 10 s): met.",
         "- 1 M: pandas / metric layer (how many times faster fokus is): 3.50× "
         "(target ≥ 3×): met.",
         "- 1 M: peak memory of the fokus runs: 2.10 GB (target ≤ 2.00 GB): NOT met.",
@@ -194,12 +211,14 @@ def test_verdicts_at_one_million_posts() -> None:
 
 def test_verdicts_at_ten_million_posts() -> None:
     ten = _result(10_000_000, {"import": 200.0, "review": 90.0, "review_one": 1.5},
-                  rss=7_000_000_000)  # fmt: skip
+                  rss=7_000_000_000, analyses=(60.0, 2.25))  # fmt: skip
     assert verdicts([ten])[1:] == [
         "- 10 M: import and full review complete: import 200.0 s, review 90.0 s "
         "(target both complete): met.",
         "- 10 M: peak memory of the fokus runs: 7.00 GB (target ≤ 8.00 GB): met.",
         "- 10 M: review of one account: 1.50 s (target ≤ 2 s): met.",
+        "- 10 M: the analyses of one account alone (in-process, no files): 2.25 s "
+        "(target ≤ 2 s): NOT met.",
     ]
 
 
