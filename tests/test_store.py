@@ -221,3 +221,37 @@ def test_duckdb_may_use_half_the_machine_at_most_4_gib(
             "SELECT current_setting('memory_limit')"
         ).fetchone()
     assert setting == ("3.0 GiB",)
+
+
+def test_an_import_checkpoints_once_at_the_end(tmp_path: Path) -> None:
+    database = tmp_path / "fokus.duckdb"
+    wal = tmp_path / "fokus.duckdb.wal"
+
+    def threshold(store: Store) -> object:
+        found = store.connection.execute(
+            "SELECT current_setting('checkpoint_threshold')"
+        ).fetchone()
+        assert found is not None
+        return found[0]
+
+    with Store.open(database) as store:
+        con = store.connection
+        with store.one_checkpoint():
+            assert threshold(store) == "931.3 GiB"  # never, inside the block
+            for i in range(2):
+                con.execute("BEGIN")
+                con.execute(f"CREATE TABLE t{i} AS SELECT range AS n FROM range(1000)")
+                con.execute("COMMIT")
+                assert wal.stat().st_size > 0  # committed, not yet in the file
+        assert not wal.exists()  # folded in once, at the end
+        assert threshold(store) == "16.0 MiB"
+        with pytest.raises(ZeroDivisionError), store.one_checkpoint():
+            con.execute("CREATE TABLE t2 AS SELECT 1 AS n")
+            raise ZeroDivisionError
+        assert threshold(store) == "16.0 MiB"
+        assert wal.stat().st_size > 0  # left for the next checkpoint
+    with duckdb.connect(str(database), read_only=True) as con:
+        counts = [
+            con.execute(f"SELECT count(*) FROM t{i}").fetchone() for i in range(3)
+        ]
+    assert counts == [(1000,), (1000,), (1,)]

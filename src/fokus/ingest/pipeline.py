@@ -144,25 +144,27 @@ def import_files(
     file instead of recognition (a mapping the user wrote).
     """
     outcomes: list[ImportOutcome] = []
-    for done, path in enumerate(paths, start=1):
-        name = display_name(path, exports_dir)
-        if progress is not None:
-            progress(name, done - 1)
-        if is_archive(path):
-            outcomes.extend(
-                _import_archive(
-                    path, name, store, timezone=timezone, as_of=as_of, adapter=adapter
-                )
-            )
-        else:
-            outcomes.append(
-                import_file(
-                    path, store, exports_dir=exports_dir, timezone=timezone,
-                    as_of=as_of, adapter=adapter,
-                )
-            )  # fmt: skip
-        if progress is not None:
-            progress(name, done)
+    with store.one_checkpoint():
+        for done, path in enumerate(paths, start=1):
+            name = display_name(path, exports_dir)
+            if progress is not None:
+                progress(name, done - 1)
+            if is_archive(path):
+                outcomes.extend(
+                    _import_archive(
+                        path, name, store, timezone=timezone, as_of=as_of,
+                        adapter=adapter,
+                    )
+                )  # fmt: skip
+            else:
+                outcomes.append(
+                    import_file(
+                        path, store, exports_dir=exports_dir, timezone=timezone,
+                        as_of=as_of, adapter=adapter,
+                    )
+                )  # fmt: skip
+            if progress is not None:
+                progress(name, done)
     return tuple(outcomes)
 
 
