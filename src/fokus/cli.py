@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, NoReturn, cast
@@ -735,17 +735,19 @@ def benchmark(
     lang: LangOption = None,
 ) -> None:
     """Compare clients: medians and rates per platform and format across workspaces."""
-    from fokus.analyses.cross_client import cross_client_benchmark  # noqa: PLC0415
+    from fokus.analyses.cross_client import (  # noqa: PLC0415 (start-up time)
+        client_values,
+        cross_client_benchmark,
+    )
     from fokus.review import review_data  # noqa: PLC0415 (start-up time)
 
-    with _handled(lang) as language, ExitStack() as stack:
+    with _handled(lang) as language:
         clients = []
-        for directory in directories:
+        for directory in directories:  # one store open at a time: memory stays flat
             workspace = open_workspace(directory)
-            store = stack.enter_context(
-                Store.open(workspace.database_path, read_only=True)
-            )
-            clients.append((workspace.config.organisation, review_data(store)))
+            with Store.open(workspace.database_path, read_only=True) as store:
+                values = client_values(review_data(store))
+            clients.append((workspace.config.organisation, values))
         result = cross_client_benchmark(clients)
         if out_file is not None:
             _write_benchmark(result, out_file, language)

@@ -153,6 +153,10 @@ def engine_data(store: Store, engine: EngineConfig) -> Iterator[ReviewData]:
     reads a Parquet copy in a work folder, removed afterwards."""
     if engine.name == "duckdb":
         yield review_data(store)
+        # The review's table of posts is most of DuckDB's memory: freed before the
+        # results are stored and the report is drawn.
+        store.connection.execute("DROP VIEW IF EXISTS review_post_measures")
+        store.connection.execute("DROP TABLE IF EXISTS review_post_measures_stored")
         return
     with (
         spark_session(engine.spark_master, engine.spark_conf) as session,

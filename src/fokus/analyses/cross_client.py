@@ -112,10 +112,13 @@ def _group(
                           tuple(placements))  # fmt: skip
 
 
-def cross_client_benchmark(clients: Sequence[tuple[str, ReviewData]]) -> Benchmark:
+def cross_client_benchmark(clients: Sequence[tuple[str, ClientValues]]) -> Benchmark:
     """Each platform × format any client publishes in, with every client that does
-    placed against all of their posts together (clients in the order given)."""
-    values = [(name, client_values(data)) for name, data in clients]
+    placed against all of their posts together (clients in the order given).
+
+    Each client's values come from ``client_values``, one workspace at a time: a
+    workspace's store can then be closed before the next is read."""
+    values = list(clients)
     keys = sorted({key for _, v in values for key in v})
     return Benchmark(
         tuple(name for name, _ in clients),
