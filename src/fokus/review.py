@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import ibis
 
@@ -58,9 +57,6 @@ from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
 from fokus.store.review_cache import StoredReview
 from fokus.workspace import Workspace
-
-if TYPE_CHECKING:
-    import ibis.expr.types as ir
 
 Progress = Callable[[str], None]
 """Called with each analysis's key as it starts."""
@@ -103,7 +99,8 @@ def review_data(store: Store) -> ReviewData:
     # Metric columns no export in the store fills are left out of the table (most
     # of its width: each platform fills a few of some sixty) and put back as NULL
     # in the expression the sections read, so its columns stay the same.
-    empty = _empty_metrics(store, measures)
+    unfilled = store.unfilled_metrics()
+    empty = [name for name in measures.columns if name in unfilled]
     store.connection.execute(
         "CREATE OR REPLACE TEMP TABLE review_post_measures_stored AS "
         + ibis.to_sql(measures.drop(*empty), dialect="duckdb")
@@ -122,29 +119,6 @@ def review_data(store: Store) -> ReviewData:
     # columns, which no section reads.)
     measured = backend.table("review_post_measures")
     return ReviewData(**{**tables, "posts": measured}, measures=measured)
-
-
-def _empty_metrics(store: Store, measures: ir.Table) -> tuple[str, ...]:
-    """The metric columns of ``measures`` that no post snapshot in the store has a
-    value in (read from the snapshots, not the newest ones: cheaper, and a column
-    a newer snapshot left blank is merely kept)."""
-    stored = {
-        name
-        for (name,) in store.connection.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_name = 'post_snapshots' AND data_type = 'DOUBLE'"
-        ).fetchall()
-    }
-    candidates = [name for name in measures.columns if name in stored]
-    if not candidates:
-        return ()
-    counts = store.connection.execute(
-        "SELECT "
-        + ", ".join(f'count("{name}")' for name in candidates)
-        + " FROM post_snapshots"
-    ).fetchone()
-    assert counts is not None  # an aggregate always has its one row
-    return tuple(name for name, n in zip(candidates, counts, strict=True) if n == 0)
 
 
 @contextmanager

@@ -118,10 +118,9 @@ def cross_client_benchmark(clients: Sequence[tuple[str, ClientValues]]) -> Bench
 
     Each client's values come from ``client_values``, one workspace at a time: a
     workspace's store can then be closed before the next is read."""
-    values = list(clients)
-    keys = sorted({key for _, v in values for key in v})
+    keys = sorted({key for _, v in clients for key in v})
     return Benchmark(
         tuple(name for name, _ in clients),
-        tuple(_group(key, values) for key in keys),
+        tuple(_group(key, clients) for key in keys),
         MIN_POSTS,
     )

@@ -189,6 +189,25 @@ class Store:
         rows = self._rows("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
 
+    def unfilled_metrics(self) -> frozenset[str]:
+        """The metric columns of the posts (all ``DOUBLE``) that no stored snapshot
+        has a value in: no imported export fills them."""
+        metrics = [
+            name
+            for (name,) in self._rows(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'post_snapshots' AND data_type = 'DOUBLE'"
+            )
+        ]
+        if not metrics:
+            return frozenset()
+        counts = self._rows(
+            "SELECT "
+            + ", ".join(f'count("{name}")' for name in metrics)
+            + " FROM post_snapshots"
+        )[0]
+        return frozenset(name for name, n in zip(metrics, counts, strict=True) if not n)
+
     @contextmanager
     def one_checkpoint(self) -> Iterator[None]:
         """Fold the write-ahead log into the file once, at the end of the block.
