@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import subprocess
 import sys
@@ -221,6 +222,36 @@ def test_duckdb_may_use_half_the_machine_at_most_4_gib(
             "SELECT current_setting('memory_limit')"
         ).fetchone()
     assert setting == ("3.0 GiB",)
+
+
+def test_the_import_checkpoint_leaves_row_groups_as_written(tmp_path: Path) -> None:
+    # Two appends of 130,000 rows end in partly filled row groups (122,880 rows
+    # make one). A vacuuming checkpoint merges them, rewriting what was written;
+    # the import's checkpoint does not.
+    def row_groups(database: Path, *, in_import: bool) -> int:
+        with Store.open(database) as store:
+            con = store.connection
+            con.execute("CREATE TABLE t (n BIGINT, s VARCHAR)")
+            con.execute("CHECKPOINT")
+            with store.one_checkpoint() if in_import else contextlib.nullcontext():
+                for _ in range(2):
+                    con.execute("INSERT INTO t SELECT range, range::VARCHAR "
+                                "FROM range(130000)")  # fmt: skip
+            if not in_import:
+                con.execute("CHECKPOINT")
+            vacuum = con.execute("SELECT current_setting('max_vacuum_tasks')")
+            assert vacuum.fetchone() == (100,)  # DuckDB's default, back after
+            found = con.execute(
+                "SELECT count(DISTINCT row_group_id), sum(count) FILTER (WHERE "
+                "column_name = 'n' AND segment_type = 'BIGINT') "
+                "FROM pragma_storage_info('t')"
+            ).fetchone()
+        assert found is not None
+        assert found[1] == 260_000
+        return int(found[0])
+
+    assert row_groups(tmp_path / "import.duckdb", in_import=True) == 4
+    assert row_groups(tmp_path / "other.duckdb", in_import=False) == 3
 
 
 def test_an_import_checkpoints_once_at_the_end(tmp_path: Path) -> None:

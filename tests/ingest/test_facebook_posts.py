@@ -113,6 +113,44 @@ def test_unusable_rows_are_skipped_with_row_and_reason(
                      (5, "import.skip.duplicate_post")]  # fmt: skip
 
 
+def test_each_row_keeps_its_line_whether_or_not_ids_repeat(
+    tmp_path: Path, store: Store
+) -> None:
+    # With every id its own, a row finds its line by its key (the insert runs on
+    # every core); with an id twice, the rows are numbered as they are read. Both
+    # must store each caption with the line it came from, past a skipped row.
+    rows = [
+        facebook_row("444444444444444", "03/01/2026 08:00", "Første"),
+        facebook_row("555555555555555", "i går", "Uten dato"),
+        facebook_row("", "03/02/2026 08:00", "Uten id"),
+        facebook_row("666666666666666", "03/03/2026 08:00", "Andre\nlinje to"),
+        facebook_row("777777777777777", "03/04/2026 08:00", "Tredje"),
+    ]
+    unique = write_facebook(tmp_path / "unique.csv", rows)
+    repeated = write_facebook(
+        tmp_path / "repeated.csv",
+        [*rows, facebook_row("777777777777777", "03/05/2026 08:00", "Igjen")],
+    )
+    stored = []
+    for path in (unique, repeated):
+        outcome = _import(path, store)
+        assert (outcome.rows_imported, outcome.rows_skipped) == (
+            3,
+            2 + (path == repeated),
+        )
+        stored.append(store.connection.execute(
+            "SELECT source_row, post_id, text_raw FROM post_snapshots s "
+            "JOIN imports i USING (import_id) WHERE i.file_name = ? ORDER BY source_row",
+            [path.name],
+        ).fetchall())  # fmt: skip
+    expected = [
+        (2, "444444444444444", "Første"),
+        (5, "666666666666666", "Andre\nlinje to"),
+        (6, "777777777777777", "Tredje"),
+    ]
+    assert stored == [expected, expected]
+
+
 def test_same_file_twice_changes_nothing(tmp_path: Path, store: Store) -> None:
     path = write_facebook(tmp_path / "posts.csv", [
         facebook_row("666666666666666", "04/01/2026 12:00", "Én gang"),

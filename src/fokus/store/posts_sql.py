@@ -290,12 +290,7 @@ _ROW_COLUMNS = (
 
 
 def reader(plan: PostPlan, *, sequential: bool) -> str:
-    """A numbered scan of the file; the record number is the row's position.
-
-    An empty OVER () numbers rows in file order: DuckDB keeps the scan order
-    (preserve_insertion_order), which a test pins on a large file. rowid cannot
-    serve: inside a transaction DuckDB numbers new rows from 2**55.
-    """
+    """A scan of the file, every cell as text in columns ``c0``, ``c1``, …"""
     source = plan.source
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(source.n_columns))
     options = (
@@ -312,10 +307,18 @@ def reader(plan: PostPlan, *, sequential: bool) -> str:
         # rows of uneven length nor always split a file whose quoted fields hold
         # line breaks.
         options += ", null_padding = true, parallel = false, strict_mode = false"
-    return (
-        "(SELECT row_number() OVER () - 1 AS record, * "
-        f"FROM read_csv({_quote(str(source.path))}, {options}))"
-    )
+    return f"read_csv({_quote(str(source.path))}, {options})"
+
+
+def _numbered(reader: str) -> str:
+    """The scan with each row's position (from 0) as ``record``.
+
+    An empty OVER () numbers rows in file order: DuckDB keeps the scan order
+    (preserve_insertion_order), which a test pins on a large file. rowid cannot
+    serve: inside a transaction DuckDB numbers new rows from 2**55. The numbering
+    runs on one thread, so only the key scan uses it when it can.
+    """
+    return f"(SELECT row_number() OVER () - 1 AS record, * FROM {reader})"
 
 
 def unreadable(error: duckdb.Error) -> FokusError:
@@ -334,13 +337,17 @@ class FileKeys:
     skips: tuple[tuple[int, str, str], ...]
     """(record, reason, detail) for every unusable row, in file order."""
     accounts: tuple[tuple[str, str | None, str | None], ...]
+    keys_unique: bool
+    """No two rows of the file share a post id and account: each usable row can
+    be found again by its key, so the insert need not number the rows."""
 
 
 def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> FileKeys:
     """Read only ids, dates and account columns: which rows to skip, and why.
 
     Reads little of each row, so it costs a fraction of the insert. Leaves the
-    records to skip in the temporary table ``skipped_records`` for ``insert_rows``.
+    records to skip in the temporary table ``skipped_records``, and the key and
+    record of every usable row in ``usable_keys``, for ``insert_rows``.
     """
     account = plan.account
     keys = f"""SELECT record, {_post_id(plan)} AS post_id,
@@ -350,7 +357,7 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
                       {_account_id(plan)} AS account_id,
                       {_col(account.name_column)} AS account_name,
                       {_col(account.username_column)} AS account_username
-               FROM {reader}"""
+               FROM {_numbered(reader)}"""
     con.execute(f"CREATE OR REPLACE TEMP TABLE row_keys AS {keys}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE skipped_records AS SELECT record, reason,
@@ -374,41 +381,64 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
                  AND preset_reason IS NULL
            GROUP BY account_id ORDER BY account_id"""
     ).fetchall()
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE usable_keys AS
+           SELECT record, post_id, account_id FROM row_keys
+           WHERE record NOT IN (SELECT record FROM skipped_records)"""
+    )
+    unique = con.execute(
+        "SELECT count(*) = count(DISTINCT (post_id, account_id)) FROM row_keys "
+        "WHERE post_id IS NOT NULL"
+    ).fetchall()[0][0]
     con.execute("DROP TABLE row_keys")
     return FileKeys(
         tuple((int(r[0]), str(r[1]), str(r[2])) for r in skips),
         tuple((str(r[0]), r[1], r[2]) for r in accounts),
+        keys_unique=bool(unique),
     )
 
 
 def insert_rows(
     con: duckdb.DuckDBPyConnection,
     plan: PostPlan,
+    keys: FileKeys,
     reader: str,
+    *,
     import_id: int,
     as_of: dt.date,
 ) -> int:
     """Write every usable row as a snapshot, in one pass over the file.
 
-    Usually no row is skipped, and then the insert reads the file with no filter.
+    Usually every row has its own post id, and then each row finds its record
+    number by its key in ``usable_keys`` (a join, which skips the unusable rows
+    too), so the pass runs on every core. Otherwise the rows are numbered as
+    they are read (on one thread) and the skipped records are filtered out.
     """
     metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
     values = ",\n".join(_row_values(plan))
-    any_skipped = con.execute("SELECT count(*) FROM skipped_records").fetchall()[0][0]
-    where = (
-        "WHERE record NOT IN (SELECT record FROM skipped_records)"
-        if any_skipped
-        else ""
+    by_record = (
+        isinstance(plan.post_id, PostIdRule) and plan.post_id.kind == "row_number"
     )
+    if keys.keys_unique and not by_record:
+        source = (
+            f"{reader} JOIN usable_keys k ON {_post_id(plan)} = k.post_id "
+            f"AND {_account_id(plan)} = k.account_id"
+        )
+        record = "k.record"
+    else:
+        where = "WHERE record NOT IN (SELECT record FROM skipped_records)"
+        source = f"{_numbered(reader)} {where if keys.skips else ''}"
+        record = "record"
     inserted = con.execute(
         f"""INSERT INTO post_snapshots
             ({_ROW_COLUMNS}{metrics}, extra, published_precision, as_of, import_id,
              source_row)
-        SELECT {values}, ?, {import_id}, record + {plan.source.first_row}
-        FROM {reader} {where}""",
+        SELECT {values}, ?, {import_id}, {record} + {plan.source.first_row}
+        FROM {source}""",
         [as_of],
     ).fetchall()[0][0]
     con.execute("DROP TABLE skipped_records")
+    con.execute("DROP TABLE usable_keys")
     return int(inserted)
 
 
