@@ -594,7 +594,8 @@ def main() -> None:
         fokus_runs, file_runs, memory_runs = [], [], []
         for attempt in range(args.repeat):
             run_dir = workdir / f"run{attempt}"
-            run_dir.mkdir(exist_ok=True)
+            shutil.rmtree(run_dir, ignore_errors=True)  # a kept earlier run's
+            run_dir.mkdir()
             file_runs.append(run_baseline(data.files, run_dir / "baseline.duckdb"))
             fokus_runs.append(run_fokus(data.files, run_dir / "workspace", use_cli))
             memory_runs.append(run_baseline(data.files, None))
