@@ -7,7 +7,8 @@ compared), then runs, each in its own process:
 1. the metric layer as the sections use it: ``post_measures``, ``rate_summaries``
    per channel × format × paid status (by reach and by views), and per-channel
    medians of reach, engagement and both rates;
-2. ``fokus review WORKSPACE`` end to end (every section that exists, HTML and JSON);
+2. ``fokus review WORKSPACE --fresh`` end to end (every section that exists, and
+   every report file it writes: HTML, PDF, JSON, spreadsheet and deck);
 3. a plain pandas script computing the same medians and rates from the same posts
    (the store's ``posts`` written to Parquet beforehand, untimed: pandas's best
    case, typed columnar data like fokus's store).
@@ -235,7 +236,7 @@ def run_all(
             python_command(METRIC_LAYER_SCRIPT, str(database), str(fokus_json)), scratch
         ),
         "fokus review": measure(
-            [*fokus_command(), "review", str(workspace), "--quiet"], scratch
+            [*fokus_command(), "review", str(workspace), "--fresh", "--quiet"], scratch
         ),
         "pandas": measure(
             python_command(PANDAS_SCRIPT, "parquet", str(parquet_json), str(parquet)),

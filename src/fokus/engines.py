@@ -32,7 +32,7 @@ import ibis
 
 from fokus import __version__
 from fokus.analyses.base import ReviewData
-from fokus.analyses.measures import post_measures
+from fokus.analyses.measures import post_measures, post_texts
 from fokus.errors import ExitCode, FokusError
 from fokus.store import Store
 from fokus.store.parquet import (
@@ -179,7 +179,11 @@ def spark_review_data(
         tables["posts"], tables["daily"], tables["sources"]
     ).cache()
     # As on DuckDB (``review_data``), the sections read posts from the measures.
-    return ReviewData(**{**tables, "posts": measures}, measures=measures)
+    return ReviewData(
+        **{**tables, "posts": measures},
+        measures=measures,
+        texts=post_texts(tables["posts"]),
+    )
 
 
 def _read(

@@ -22,7 +22,7 @@ import ibis
 
 from fokus import __version__
 from fokus.analyses.base import Analysis, ReviewContext, ReviewData, scalar, to_date
-from fokus.analyses.measures import post_measures
+from fokus.analyses.measures import post_measures, post_texts
 from fokus.analyses.registry import ANALYSES
 from fokus.analyses.strategy_changes import (
     MIN_DAYS_BETWEEN_REVIEWS,
@@ -118,7 +118,13 @@ def review_data(store: Store) -> ReviewData:
     # than once per query. (It leaves out the raw caption and the unmapped
     # columns, which no section reads.)
     measured = backend.table("review_post_measures")
-    return ReviewData(**{**tables, "posts": measured}, measures=measured)
+    # Texts are read by the snapshot's key straight from the snapshots, not
+    # through the newest-snapshot view: the key names one snapshot already.
+    snapshots = backend.table("post_snapshots")
+    texts = post_texts(
+        snapshots.mutate(text_nfkc=snapshots.text_nfkc.fill_null(snapshots.text_raw))
+    )
+    return ReviewData(**{**tables, "posts": measured}, measures=measured, texts=texts)
 
 
 @contextmanager

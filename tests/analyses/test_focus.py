@@ -251,9 +251,14 @@ def _arms(store: Store, n_b: int, n_a: int = 10) -> None:
 
 def test_a_clear_winner_is_do_more(store: Store) -> None:
     _arms(store, 10)
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
     result = analyse_experiment(
-        _experiment("#test"), measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
+        _experiment("#test"),
+        measures,
+        texts,
+        DAY + dt.timedelta(days=30),
+        "Europe/Oslo",
     )
     assert result.last_day == DAY + dt.timedelta(days=13)
     assert result.b == tuple(float(100 + i) for i in range(10))  # per 1,000 reached
@@ -267,25 +272,28 @@ def test_a_clear_winner_is_do_more(store: Store) -> None:
 
 def test_a_clear_loser_is_stop(store: Store) -> None:
     _arms(store, 10)
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
     flipped = _experiment("Uten emneknagg (format: image)", "#test")
     result = analyse_experiment(
-        flipped, measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
+        flipped, measures, texts, DAY + dt.timedelta(days=30), "Europe/Oslo"
     )
     # The tagged posts are images too: in both variants, so left out of both.
     assert (result.in_both, len(result.a), len(result.b)) == (10, 0, 10)
     assert result.verdict == "not_enough_data" and result.weeks_needed is None
     stop = analyse_experiment(
-        _experiment("format: video"), measures, DAY, "Europe/Oslo"
+        _experiment("format: video"), measures, texts, DAY, "Europe/Oslo"
     )
     assert stop.verdict == "not_enough_data"  # no video posts at all
     for i in range(10):
         add_post(store, "instagram", f"v{i}", DAY + dt.timedelta(days=i), likes=1 + i,
                  reach=1000, format_="video")  # fmt: skip
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
     stop = analyse_experiment(
         _experiment("format: video"),
         measures,
+        texts,
         DAY + dt.timedelta(days=30),
         "Europe/Oslo",
     )
@@ -295,10 +303,11 @@ def test_a_clear_loser_is_stop(store: Store) -> None:
 
 def test_switchback_weeks(store: Store) -> None:
     _arms(store, 10)
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
     experiment = _experiment("partallsuker", "oddetallsuker")
     result = analyse_experiment(
-        experiment, measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
+        experiment, measures, texts, DAY + dt.timedelta(days=30), "Europe/Oslo"
     )
     # Days 0-6 fall in ISO week 2 (even), days 7-9 in week 3 (odd), for both arms.
     assert (len(result.b), len(result.a)) == (14, 6)
@@ -308,9 +317,14 @@ def test_switchback_weeks(store: Store) -> None:
 
 def test_one_post_short_is_not_enough_data(store: Store) -> None:
     _arms(store, MIN_POSTS - 1)
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
     result = analyse_experiment(
-        _experiment("#test"), measures, DAY + dt.timedelta(days=30), "Europe/Oslo"
+        _experiment("#test"),
+        measures,
+        texts,
+        DAY + dt.timedelta(days=30),
+        "Europe/Oslo",
     )
     assert (len(result.b), len(result.a)) == (MIN_POSTS - 1, 10)
     assert result.difference is None and result.verdict == "not_enough_data"
@@ -320,9 +334,14 @@ def test_one_post_short_is_not_enough_data(store: Store) -> None:
 def test_hours_are_local_time(store: Store) -> None:
     for i in range(3):
         add_post(store, "instagram", f"p{i}", DAY, likes=1, reach=10)  # 12:00 UTC
-    measures = review_data(store).measures
-    at_one = analyse_experiment(_experiment("kl. 13"), measures, DAY, "Europe/Oslo")
-    at_noon = analyse_experiment(_experiment("kl. 12"), measures, DAY, "Europe/Oslo")
+    data = review_data(store)
+    measures, texts = data.measures, data.texts
+    at_one = analyse_experiment(
+        _experiment("kl. 13"), measures, texts, DAY, "Europe/Oslo"
+    )
+    at_noon = analyse_experiment(
+        _experiment("kl. 12"), measures, texts, DAY, "Europe/Oslo"
+    )
     assert (len(at_one.b), len(at_noon.b)) == (3, 0)  # 13:00 in Oslo in January
 
 

@@ -14,9 +14,11 @@ import pytest
 from fokus.analyses.base import records
 from fokus.analyses.measures import (
     BASELINE_POSTS,
+    SNAPSHOT_KEY,
     RateSummary,
     post_measures,
     rate_summaries,
+    with_text,
 )
 from fokus.review import review_data
 from fokus.store import Store
@@ -205,4 +207,34 @@ def test_the_review_table_holds_only_filled_metrics_and_reads_the_rest_as_null(
          "engagement": 12.0},
         {"post_id": "tt", "reach": None, "saves": 1.0, "impressions": None,
          "engagement": 10.0},
+    ]  # fmt: skip
+
+
+def test_the_measures_hold_no_texts_and_with_text_reads_each_posts_newest(
+    store: Store,
+) -> None:
+    # The captions stay in the store (a third of the review table's memory at a
+    # million posts); a section joins them to the posts it reads. The text is its
+    # newest snapshot's, normalised where NFKC changed it.
+    add_post(store, "facebook", "p1", DAY, reach=100, text_raw="Gammel tekst")
+    add_post(store, "facebook", "p1", DAY, reach=200, text_raw="Ny tekst",
+             as_of=dt.date(2026, 2, 28), import_id=2)  # fmt: skip
+    add_post(store, "facebook", "p2", DAY, reach=50)
+    add_post(store, "facebook", "p3", DAY, reach=70, text_raw="𝐇𝐞𝐢", text_nfkc="Hei")
+    add_post(store, "instagram", "p1", DAY, reach=90, text_raw="Annen konto")
+    data = review_data(store)
+    assert "text_nfkc" not in data.measures.columns
+    read = with_text(
+        data.measures.select(*SNAPSHOT_KEY, "has_text", "reach"), data.texts
+    )
+    assert records(read.select("platform", "post_id", "reach", "has_text", "text_nfkc")
+                   .order_by(["platform", "post_id"])) == [
+        {"platform": "facebook", "post_id": "p1", "reach": 200.0, "has_text": True,
+         "text_nfkc": "Ny tekst"},
+        {"platform": "facebook", "post_id": "p2", "reach": 50.0, "has_text": False,
+         "text_nfkc": None},
+        {"platform": "facebook", "post_id": "p3", "reach": 70.0, "has_text": True,
+         "text_nfkc": "Hei"},
+        {"platform": "instagram", "post_id": "p1", "reach": 90.0, "has_text": True,
+         "text_nfkc": "Annen konto"},
     ]  # fmt: skip

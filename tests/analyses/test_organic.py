@@ -336,11 +336,14 @@ def test_a_large_channel_has_its_text_read_from_a_fixed_sample(
                  text_nfkc=f"Innlegg {i}")  # fmt: skip
     for i in range(3):
         add_post(store, "instagram", f"i{i}", day, reach=100, reactions=5)
-    measures = review_data(store).measures
+    data = review_data(store)
+    measures = data.measures
     organic = measures.mutate(rate=measures.rate_reach)
-    first = organic_posts.post_rows(organic)
+    first = organic_posts.post_rows(organic, data.texts)
     assert [p.platform for p in first] == ["facebook"] * 5 + ["instagram"] * 3
-    assert first == organic_posts.post_rows(organic)  # the same posts every run
+    assert first == organic_posts.post_rows(
+        organic, data.texts
+    )  # the same posts every run
     hashed = records(
         organic.filter(organic.platform == "facebook")
         .order_by([organic.post_id.hash(), "post_id"])

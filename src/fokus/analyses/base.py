@@ -29,8 +29,8 @@ class ReviewData:
     """The workspace's data as ibis tables; reviews read the latest snapshots."""
 
     posts: ir.Table
-    """One row per post, its newest snapshot (on DuckDB the measures table, which
-    has every column of ``posts`` but the raw caption and the unmapped ones)."""
+    """One row per post, its newest snapshot: the measures table, which has every
+    column of the store's ``posts`` but the texts and the unmapped columns."""
     metrics: ir.Table
     """Latest lifetime value per post and metric (``latest_post_metrics``)."""
     daily: ir.Table
@@ -42,7 +42,10 @@ class ReviewData:
     """What mappings said about sources fokus does not know (``source_definitions``)."""
     measures: ir.Table
     """One row per post with engagement, rates and baselines (``measures.py``),
-    computed once per review."""
+    computed once per review. It holds whether a post has a text (``has_text``),
+    not the text: ``with_text`` adds it to the posts a section reads it for."""
+    texts: ir.Table
+    """Each snapshot's normalised text (``post_texts``), for ``with_text``."""
 
 
 @dataclass(frozen=True, slots=True)

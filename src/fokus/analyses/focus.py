@@ -49,9 +49,9 @@ if TYPE_CHECKING:
 
 YEAR_DAYS = 365
 _COLUMNS = (
-    "platform", "account_id", "post_id", "paid", "format", "labels", "text_nfkc",
-    "published_at", "published_precision", "published_day", "engagement",
-    "reach_basis", "views_basis", "rate_reach", "rate_views",
+    "platform", "account_id", "post_id", "as_of", "import_id", "source_row", "paid",
+    "format", "labels", "published_at", "published_precision", "published_day",
+    "engagement", "reach_basis", "views_basis", "rate_reach", "rate_views",
 )  # fmt: skip
 _CONCENTRATED = 0.5
 """A top fifth of posts with at least this share of engagement: study them."""
@@ -74,9 +74,11 @@ class Focus:
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
         """Concentration, the scenario and the experiments, with actions."""
-        return self._run(data.measures.select(*_COLUMNS), context)
+        return self._run(data.measures.select(*_COLUMNS), data.texts, context)
 
-    def _run(self, measures: ir.Table, context: ReviewContext) -> SectionResult:
+    def _run(
+        self, measures: ir.Table, texts: ir.Table, context: ReviewContext
+    ) -> SectionResult:
         last = to_date(scalar(measures.published_day.max()))
         findings: list[Finding] = []
         tables: list[Table] = []
@@ -100,7 +102,7 @@ class Focus:
                 tables.append(_scenario_table(dimension, done))
                 findings.extend(_scenario_findings(dimension, done))
         experiment_findings, experiment_table, experiment_actions = _experiments(
-            context.experiments, measures, last, context.config.timezone
+            context.experiments, measures, texts, last, context.config.timezone
         )
         findings.extend(experiment_findings)
         tables.append(experiment_table)
@@ -383,6 +385,7 @@ _VERDICT_FINDING: dict[str, tuple[str, Severity]] = {
 def _experiments(
     register: ExperimentRegister | None,
     measures: ir.Table,
+    texts: ir.Table,
     last: dt.date | None,
     timezone: str,
 ) -> tuple[list[Finding], Table, list[Action]]:
@@ -397,7 +400,7 @@ def _experiments(
     results: list[ExperimentResult] = []
     if last is not None:
         results = [
-            analyse_experiment(e, measures, last, timezone)
+            analyse_experiment(e, measures, texts, last, timezone)
             for e in register.experiments
         ]
     for result in results:

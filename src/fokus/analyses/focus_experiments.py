@@ -25,6 +25,7 @@ from dataclasses import replace as _replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from fokus.analyses.base import records
+from fokus.analyses.measures import with_text
 from fokus.analyses.stats import MIN_POSTS, Difference, median, median_difference
 from fokus.registers.experiments import (
     DEFAULT_METRIC,
@@ -79,14 +80,18 @@ class ExperimentResult:
 
 
 _COLUMNS = (
-    "post_id", "text_nfkc", "labels", "format", "published_at",
-    "published_precision", "published_day", "engagement", "reach_basis",
-    "views_basis", "rate_reach", "rate_views",
+    "platform", "account_id", "post_id", "as_of", "import_id", "source_row", "labels",
+    "format", "published_at", "published_precision", "published_day", "engagement",
+    "reach_basis", "views_basis", "rate_reach", "rate_views",
 )  # fmt: skip
 
 
 def analyse_experiment(
-    experiment: Experiment, measures: ir.Table, last_data_day: dt.date, timezone: str
+    experiment: Experiment,
+    measures: ir.Table,
+    texts: ir.Table,
+    last_data_day: dt.date,
+    timezone: str,
 ) -> ExperimentResult:
     """Compare B with A over the experiment's dates on its channel."""
     last = min(experiment.end or last_data_day, last_data_day)
@@ -98,7 +103,7 @@ def analyse_experiment(
         & (t.published_day >= experiment.start)
         & (t.published_day <= last)
     ).select(*_COLUMNS)
-    rows = records(window.order_by(["published_at", "post_id"]))
+    rows = records(with_text(window, texts).order_by(["published_at", "post_id"]))
     denominator = _denominator(rows) if metric == "engagement_rate" else None
     base = ExperimentResult(
         experiment, metric, denominator, last, len(rows), (), (), 0, 0, None,

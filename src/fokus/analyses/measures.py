@@ -97,12 +97,16 @@ def post_measures(posts: ir.Table, daily: ir.Table, sources: ir.Table) -> ir.Tab
     reach, views and engagement against the account's own baseline.
 
     ``review_data`` computes this once per review (``ReviewData.measures``); the
-    sections read that table rather than building it again. The raw caption and
-    the unmapped columns stay in ``posts``: the sections read the normalised text,
-    and leaving the rest out keeps the table small.
+    sections read that table rather than building it again. The texts and the
+    unmapped columns stay in ``posts``: the table says only whether a post has a
+    text (``has_text``), and a section that reads texts joins them to the few
+    posts it reads them for (``with_text``). At a million posts the captions were
+    a third of the table's memory.
     """
     mapped = sources.select("import_id", mapped_components="engagement_components")
-    t = posts.drop("text_raw", "extra")
+    t = posts.mutate(has_text=posts.text_nfkc.notnull()).drop(
+        "text_raw", "text_nfkc", "extra"
+    )
     t = t.left_join(mapped, "import_id").drop("import_id_right")
     per_platform = {p: _engagement(t, c) for p, c in ENGAGEMENT.items()}
     mapped_engagement = _mapped_engagement(t)
@@ -154,6 +158,29 @@ def post_measures(posts: ir.Table, daily: ir.Table, sources: ir.Table) -> ir.Tab
         views_vs_baseline=_rate(t.views_basis, t.baseline_views),
         engagement_vs_baseline=_rate(t.engagement, t.baseline_engagement),
     )
+
+
+def post_texts(posts: ir.Table) -> ir.Table:
+    """Each snapshot's normalised text, by the snapshot's key (``with_text``)."""
+    return posts.select(*SNAPSHOT_KEY, "text_nfkc")
+
+
+SNAPSHOT_KEY = ("platform", "account_id", "post_id", "as_of", "import_id", "source_row")
+"""What tells one snapshot from every other: the post, and the export, import and
+line it came from (what the store's ``posts`` view orders snapshots by)."""
+
+
+def with_text(posts: ir.Table, texts: ir.Table) -> ir.Table:
+    """``posts`` (rows of the measures table) with their ``text_nfkc``.
+
+    Join it after narrowing ``posts`` to what is read: the join is cheap for a
+    sample of a few thousand posts, and the texts never travel through the
+    review's larger queries."""
+    named = texts.rename({f"t_{key}": key for key in SNAPSHOT_KEY})
+    joined = posts.left_join(
+        named, [posts[key] == named[f"t_{key}"] for key in SNAPSHOT_KEY]
+    )
+    return joined.drop(*(f"t_{key}" for key in SNAPSHOT_KEY))
 
 
 def _mapped_engagement(t: ir.Table) -> ir.FloatingValue:

@@ -73,10 +73,10 @@ TREND_MIN_AGE_DAYS = 7
 have not had time to gather their reach."""
 WINDOW_MONTHS = 3
 _COLUMNS = (
-    "platform", "account_id", "post_id", "published_at", "published_day", "as_of",
-    "format", "paid", "text_nfkc", "labels", "engagement", "reach_basis",
-    "views_basis", "rate_reach", "rate_views", "baseline_n", "reach_vs_baseline",
-    "views_vs_baseline", "engagement_vs_baseline",
+    "platform", "account_id", "post_id", "import_id", "source_row", "published_at",
+    "published_day", "as_of", "format", "paid", "labels", "engagement",
+    "reach_basis", "views_basis", "rate_reach", "rate_views", "baseline_n",
+    "reach_vs_baseline", "views_vs_baseline", "engagement_vs_baseline",
 )  # fmt: skip
 PAID_STATUSES = ("organic", "paid", "unknown")
 RATE_DENOMINATOR: tuple[Denominator, Statistic] = ("reach_or_views", "median_of_rates")
@@ -107,15 +107,19 @@ class Organic:
             ),
             rate=_by_basis(measures, bases, "rate_reach", "rate_views"),
         )
-        return self._sections(measures, bases, context)
+        return self._sections(measures, data.texts, bases, context)
 
     def _sections(
-        self, measures: ir.Table, bases: Mapping[str, Basis], context: ReviewContext
+        self,
+        measures: ir.Table,
+        texts: ir.Table,
+        bases: Mapping[str, Basis],
+        context: ReviewContext,
     ) -> SectionResult:
         organic = measures.filter(measures.paid != "paid")
         split, paid_findings = _paid_split(measures, bases)
         trend, trend_findings = _trend(organic, bases)
-        posts = post_rows(organic)
+        posts = post_rows(organic, texts)
         sampled = text_sample(organic)
         pillar_tables, pillar_findings, pillar_actions = pillar_part(
             posts, context.config.pillars, bases
@@ -123,7 +127,7 @@ class Organic:
         generic_tables, generic_findings = genericness_part(
             posts, context.config.brand_terms
         )
-        tables = [split, trend, top_posts(organic, bases), *pillar_tables]
+        tables = [split, trend, top_posts(organic, texts, bases), *pillar_tables]
         tables.extend(generic_tables)
         return SectionResult(
             self.key,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import ibis
 
 from fokus.analyses.base import channels_in, first_per_channel, records, to_date
+from fokus.analyses.measures import with_text
 from fokus.analyses.organic_pillars import (
     PillarPost,
     PillarRow,
@@ -72,7 +73,7 @@ class OrganicPost:
     engagement_vs_baseline: float | None
 
 
-def post_rows(organic: ir.Table) -> list[OrganicPost]:
+def post_rows(organic: ir.Table, texts: ir.Table) -> list[OrganicPost]:
     """The organic posts' texts and performance, in publishing order; on a channel
     with more than ``TEXT_SAMPLE`` of them, a sample of that many (``text_sample``).
     """
@@ -80,6 +81,7 @@ def post_rows(organic: ir.Table) -> list[OrganicPost]:
     sample = first_per_channel(
         organic, [organic.post_id.hash(), "account_id", "post_id"], TEXT_SAMPLE
     )
+    sample = with_text(sample, texts)
     picked = sample.select(
         "platform", "account_id", "post_id", "published_at", "labels", "rate",
         text=sample.text_nfkc,
@@ -122,7 +124,7 @@ def text_sample(organic: ir.Table) -> list[Finding]:
     ]
 
 
-def top_posts(organic: ir.Table, bases: Mapping[str, Basis]) -> Table:
+def top_posts(organic: ir.Table, texts: ir.Table, bases: Mapping[str, Basis]) -> Table:
     """Per channel, the posts furthest above their account's baseline: the top
     ``TOP_PER_CHANNEL`` by engagement and by reach (each shown once)."""
     t = organic.filter(organic.baseline_n >= MIN_BASELINE)
@@ -136,7 +138,7 @@ def top_posts(organic: ir.Table, bases: Mapping[str, Basis]) -> Table:
         )
         for column in ("engagement_vs_baseline", "audience_vs_baseline")
     ]
-    top = ibis.union(*tops, distinct=True).order_by(
+    top = with_text(ibis.union(*tops, distinct=True), texts).order_by(
         ["platform", ibis.desc("engagement_vs_baseline"), "post_id"]
     )
     rows = tuple(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import ibis
 
 from fokus.analyses.base import records
+from fokus.analyses.measures import with_text
 from fokus.analyses.readability import band as lix_band
 from fokus.analyses.readability import lix_of_stripped, strip_addresses
 from fokus.analyses.stats import (
@@ -134,7 +135,7 @@ class PostLanguage:
 
 
 def _posts(measures: ir.Table) -> ir.Table:
-    m = measures.filter((measures.paid != "paid") & measures.text_nfkc.notnull())
+    m = measures.filter((measures.paid != "paid") & measures.has_text)
     channel = ibis.window(group_by=["platform", "account_id"])
     m = m.mutate(has_reach=m.reach_basis.count().over(channel) > 0)
     m = m.mutate(
@@ -142,11 +143,18 @@ def _posts(measures: ir.Table) -> ir.Table:
         rate=ibis.ifelse(m.has_reach, m.rate_reach, m.rate_views),
     )
     return m.filter(m.rate.notnull()).select(
-        "platform", "account_id", "post_id", "basis", "rate", text="text_nfkc"
+        "platform",
+        "account_id",
+        "post_id",
+        "as_of",
+        "import_id",
+        "source_row",
+        "basis",
+        "rate",
     )
 
 
-def post_language(measures: ir.Table) -> PostLanguage:
+def post_language(measures: ir.Table, texts: ir.Table) -> PostLanguage:
     """The groups of every platform and feature, ranked where they may be."""
     posts = _posts(measures)
     total = int(records(posts.aggregate(n=posts.count()))[0]["n"])
@@ -155,11 +163,12 @@ def post_language(measures: ir.Table) -> PostLanguage:
         order = ibis.row_number().over(order_by=["platform", "account_id", "post_id"])
         posts = posts.mutate(position=order)
         posts = posts.filter(posts.position % step == 0).drop("position")
+    posts = with_text(posts, texts).order_by(["platform", "account_id", "post_id"])
     values: dict[tuple[str, str, Feature, str], list[float]] = {}
     read = 0
     for row in records(posts):
         read += 1
-        for feature, band in post_bands(row["text"]).items():
+        for feature, band in post_bands(row["text_nfkc"]).items():
             if band is not None:
                 key = (row["platform"], row["basis"], feature, band)
                 values.setdefault(key, []).append(float(row["rate"]))

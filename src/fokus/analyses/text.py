@@ -95,7 +95,7 @@ class Text:
         actions.extend(actions_q)
         if table_q is not None:
             tables.append(table_q)
-        post_findings, post_table = post_part(post_language(data.measures))
+        post_findings, post_table = post_part(post_language(data.measures, data.texts))
         findings.extend(post_findings)
         tables.append(post_table)
         status: SectionStatus = "ok" if register else "insufficient_data"

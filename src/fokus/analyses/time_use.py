@@ -73,7 +73,7 @@ class TimeUse:
 
     def run(self, data: ReviewData, context: ReviewContext) -> SectionResult:
         """The plan from the register, the proxies from the posts."""
-        proxies = measure_proxies(data.measures, context.config.brand_terms)
+        proxies = measure_proxies(data.measures, data.texts, context.config.brand_terms)
         proxy_findings = _proxy_findings(proxies)
         tables = [_proxy_table(proxies), _reuse_table(proxies)]
         file = context.registers.get("time_use")

@@ -33,6 +33,7 @@ import ibis
 
 from fokus.analyses.base import first_per_channel, records, to_date
 from fokus.analyses.genericness import brand_words, first_person, names, words
+from fokus.analyses.measures import with_text
 from fokus.analyses.near_duplicates import earlier_near_duplicates
 from fokus.analyses.organic_posts import MIN_BASELINE
 from fokus.analyses.stats import Interval, proportion_interval
@@ -60,7 +61,7 @@ Measure = Literal["reuse", "voice", "replies"]
 MEASURES: tuple[Measure, ...] = ("reuse", "voice", "replies")
 _COLUMNS = (
     "platform", "account_id", "post_id", "published_at", "published_day",
-    "text_nfkc", "engagement_vs_baseline", "baseline_n",
+    "as_of", "import_id", "source_row", "engagement_vs_baseline", "baseline_n",
 )  # fmt: skip
 
 
@@ -133,7 +134,9 @@ def is_reply(platform: str, text: str) -> bool:
     return platform in REPLY_PLATFORMS and text.lstrip().startswith("@")
 
 
-def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
+def measure_proxies(
+    measures: ir.Table, texts: ir.Table, brand_terms: Sequence[str]
+) -> Proxies:
     """The three proxies over the review year of ``measures``."""
     chosen = measures.select(*_COLUMNS)
     counts = chosen.group_by("platform").aggregate(posts=chosen.count())
@@ -146,7 +149,7 @@ def measure_proxies(measures: ir.Table, brand_terms: Sequence[str]) -> Proxies:
         PROXY_POSTS,
         sorted(sizes),
     )
-    ordered = newest.order_by(["platform", "account_id", "post_id"])
+    ordered = with_text(newest, texts).order_by(["platform", "account_id", "post_id"])
     posts = [_post(r) for r in records(ordered)]
     if not posts:
         return Proxies(None, None, (), ())
