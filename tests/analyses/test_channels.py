@@ -14,6 +14,7 @@ import pytest
 
 from fokus.analyses.base import ReviewContext, ReviewData
 from fokus.analyses.channels import Channels
+from fokus.analyses.channels_choice import WEIGHTS
 from fokus.analyses.channels_fit import (
     LogLogFit,
     fit_loglog,
@@ -24,6 +25,7 @@ from fokus.analyses.channels_fit import (
 from fokus.analyses.channels_timing import local_slots
 from fokus.analyses.stats import MIN_POSTS
 from fokus.config import load_config
+from fokus.i18n import translate
 from fokus.model.results import SectionResult, Table
 from fokus.review import review_data
 from fokus.store import Store
@@ -337,3 +339,19 @@ def test_the_demo_shows_x_as_the_low_return_channel_with_diminishing_returns(
     overview = _table(result, "channels.overview")
     rates = [c for c in overview.columns if c.kind == "percent"]
     assert rates and all(c.denominator for c in rates)
+
+
+def test_the_report_states_the_weights_the_score_uses() -> None:
+    # The method line under the channel table spells the weights out; it must say
+    # what channels_choice computes with, in both languages.
+    assert sorted(WEIGHTS) == ["engagement", "goal", "per_post", "result"]
+    g, r, e, p = (WEIGHTS[k] for k in ("goal", "result", "engagement", "per_post"))
+    assert translate("report.statistic.weighted_score", "en") == (
+        f"score: {g} goal fit + {r} result a week + {e} engagement a week + "
+        f"{p} result per post"
+    )
+    g, r, e, p = (str(w).replace(".", ",") for w in (g, r, e, p))
+    assert translate("report.statistic.weighted_score", "nb") == (
+        f"poeng: {g} målpassform + {r} resultat per uke + {e} engasjement per uke + "
+        f"{p} resultat per innlegg"
+    )
