@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from meta_exports import FACEBOOK_HEADER, dump, facebook_row, meta_csv, write_facebook
 
 from fokus.ingest.pipeline import import_file
-from fokus.store import Store
+from fokus.store import Store, posts_sql
 
 CAPTION = 'Sommerfest på torget, 17. juni!\nTa med "hele" familien 🎉'
 
@@ -113,12 +114,14 @@ def test_unusable_rows_are_skipped_with_row_and_reason(
                      (5, "import.skip.duplicate_post")]  # fmt: skip
 
 
+@pytest.mark.parametrize("join_from", [0, posts_sql.JOIN_FROM_RECORDS])
 def test_each_row_keeps_its_line_whether_or_not_ids_repeat(
-    tmp_path: Path, store: Store
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch, join_from: int
 ) -> None:
-    # With every id its own, a row finds its line by its key (the insert runs on
-    # every core); with an id twice, the rows are numbered as they are read. Both
-    # must store each caption with the line it came from, past a skipped row.
+    # A large file whose ids are all its own has each row find its line by its key
+    # (the insert runs on every core); other files are numbered as they are read.
+    # Both must store each caption with the line it came from, past a skipped row.
+    monkeypatch.setattr(posts_sql, "JOIN_FROM_RECORDS", join_from)
     rows = [
         facebook_row("444444444444444", "03/01/2026 08:00", "Første"),
         facebook_row("555555555555555", "i går", "Uten dato"),

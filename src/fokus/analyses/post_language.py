@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import ibis
 
 from fokus.analyses.base import records
-from fokus.analyses.measures import with_text
+from fokus.analyses.measures import SNAPSHOT_KEY, with_text
 from fokus.analyses.readability import band as lix_band
 from fokus.analyses.readability import lix_of_stripped, strip_addresses
 from fokus.analyses.stats import (
@@ -142,16 +142,7 @@ def _posts(measures: ir.Table) -> ir.Table:
         basis=ibis.ifelse(m.has_reach, ibis.literal("reach"), ibis.literal("views")),
         rate=ibis.ifelse(m.has_reach, m.rate_reach, m.rate_views),
     )
-    return m.filter(m.rate.notnull()).select(
-        "platform",
-        "account_id",
-        "post_id",
-        "as_of",
-        "import_id",
-        "source_row",
-        "basis",
-        "rate",
-    )
+    return m.filter(m.rate.notnull()).select(*SNAPSHOT_KEY, "basis", "rate")
 
 
 def post_language(measures: ir.Table, texts: ir.Table) -> PostLanguage:

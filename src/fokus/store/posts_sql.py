@@ -337,6 +337,8 @@ class FileKeys:
     skips: tuple[tuple[int, str, str], ...]
     """(record, reason, detail) for every unusable row, in file order."""
     accounts: tuple[tuple[str, str | None, str | None], ...]
+    records: int
+    """Rows read, usable or not."""
     keys_unique: bool
     """No two rows of the file share a post id and account: each usable row can
     be found again by its key, so the insert need not number the rows."""
@@ -386,16 +388,25 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
            SELECT record, post_id, account_id FROM row_keys
            WHERE record NOT IN (SELECT record FROM skipped_records)"""
     )
-    unique = con.execute(
-        "SELECT count(*) = count(DISTINCT (post_id, account_id)) FROM row_keys "
-        "WHERE post_id IS NOT NULL"
-    ).fetchall()[0][0]
+    records, unique = con.execute(
+        """SELECT count(*), count(post_id) = count(DISTINCT (post_id, account_id))
+                  FILTER (WHERE post_id IS NOT NULL)
+           FROM row_keys"""
+    ).fetchall()[0]
     con.execute("DROP TABLE row_keys")
     return FileKeys(
         tuple((int(r[0]), str(r[1]), str(r[2])) for r in skips),
         tuple((str(r[0]), r[1], r[2]) for r in accounts),
+        records=int(records),
         keys_unique=bool(unique),
     )
+
+
+JOIN_FROM_RECORDS = 240_000
+"""From this many rows a file's insert finds each row's number by a join rather
+than numbering the rows as they are read. Measured on 2 cores (Facebook posts
+exports, docs/performance.md): the join is 6–18 % slower at 100,000–220,000 rows,
+and 17–40 % faster at 250,000 and 12 % at 400,000."""
 
 
 def insert_rows(
@@ -409,17 +420,19 @@ def insert_rows(
 ) -> int:
     """Write every usable row as a snapshot, in one pass over the file.
 
-    Usually every row has its own post id, and then each row finds its record
-    number by its key in ``usable_keys`` (a join, which skips the unusable rows
-    too), so the pass runs on every core. Otherwise the rows are numbered as
-    they are read (on one thread) and the skipped records are filtered out.
+    The rows are numbered as they are read, and the skipped records filtered
+    out. Numbering in file order makes DuckDB run the whole pass on one thread,
+    which in a large file costs more than a join: a file of at least
+    ``JOIN_FROM_RECORDS`` rows whose post ids are all its own has each row find
+    its record number by its key in ``usable_keys`` instead (the join skips the
+    unusable rows too), and the pass runs on every core.
     """
     metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
     values = ",\n".join(_row_values(plan))
     by_record = (
         isinstance(plan.post_id, PostIdRule) and plan.post_id.kind == "row_number"
     )
-    if keys.keys_unique and not by_record:
+    if keys.keys_unique and not by_record and keys.records >= JOIN_FROM_RECORDS:
         source = (
             f"{reader} JOIN usable_keys k ON {_post_id(plan)} = k.post_id "
             f"AND {_account_id(plan)} = k.account_id"
