@@ -316,7 +316,7 @@ def _numbered(reader: str) -> str:
     An empty OVER () numbers rows in file order: DuckDB keeps the scan order
     (preserve_insertion_order), which a test pins on a large file. rowid cannot
     serve: inside a transaction DuckDB numbers new rows from 2**55. The numbering
-    runs on one thread, so only the key scan uses it when it can.
+    makes DuckDB run the rest of the query on one thread (``insert_rows``).
     """
     return f"(SELECT row_number() OVER () - 1 AS record, * FROM {reader})"
 
