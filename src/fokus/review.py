@@ -115,8 +115,8 @@ def review_data(store: Store) -> ReviewData:
     )
     # The sections' reads of ``posts`` go to the same table: one row per post, its
     # newest snapshot, so the store's snapshot view runs once per review rather
-    # than once per query. (It leaves out the raw caption and the unmapped
-    # columns, which no section reads.)
+    # than once per query. (It leaves out the texts, which ``texts`` reads from
+    # the store for the posts a section shows, and the unmapped columns.)
     measured = backend.table("review_post_measures")
     # Texts are read by the snapshot's key straight from the snapshots, not
     # through the newest-snapshot view: the key names one snapshot already.
