@@ -330,6 +330,13 @@ def unreadable(error: duckdb.Error) -> FokusError:
     )
 
 
+JOIN_FROM_RECORDS = 240_000
+"""From this many rows a file's insert finds each row's number by a join rather
+than numbering the rows as they are read. Measured on 2 cores (Facebook posts
+exports, docs/performance.md): the join is 6–18 % slower at 100,000–220,000 rows,
+and 17–40 % faster at 250,000 and 12 % at 400,000."""
+
+
 @dataclass(frozen=True, slots=True)
 class FileKeys:
     """What the key scan found: rows to skip (with reasons) and the accounts named."""
@@ -337,19 +344,20 @@ class FileKeys:
     skips: tuple[tuple[int, str, str], ...]
     """(record, reason, detail) for every unusable row, in file order."""
     accounts: tuple[tuple[str, str | None, str | None], ...]
-    records: int
-    """Rows read, usable or not."""
-    keys_unique: bool
-    """No two rows of the file share a post id and account: each usable row can
-    be found again by its key, so the insert need not number the rows."""
+    by_key: bool
+    """The insert finds each usable row's record by its key in ``usable_keys``
+    rather than numbering the rows (``insert_rows``): the file has at least
+    ``JOIN_FROM_RECORDS`` rows, no two of which share a post id and account, and
+    its ids are not made from the row number."""
 
 
 def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> FileKeys:
     """Read only ids, dates and account columns: which rows to skip, and why.
 
     Reads little of each row, so it costs a fraction of the insert. Leaves the
-    records to skip in the temporary table ``skipped_records``, and the key and
-    record of every usable row in ``usable_keys``, for ``insert_rows``.
+    records to skip in the temporary table ``skipped_records`` for ``insert_rows``,
+    and for a file read ``by_key`` the key and record of every usable row in
+    ``usable_keys``.
     """
     account = plan.account
     keys = f"""SELECT record, {_post_id(plan)} AS post_id,
@@ -383,30 +391,27 @@ def scan_keys(con: duckdb.DuckDBPyConnection, plan: PostPlan, reader: str) -> Fi
                  AND preset_reason IS NULL
            GROUP BY account_id ORDER BY account_id"""
     ).fetchall()
-    con.execute(
-        """CREATE OR REPLACE TEMP TABLE usable_keys AS
-           SELECT record, post_id, account_id FROM row_keys
-           WHERE record NOT IN (SELECT record FROM skipped_records)"""
-    )
     records, unique = con.execute(
         """SELECT count(*), count(post_id) = count(DISTINCT (post_id, account_id))
                   FILTER (WHERE post_id IS NOT NULL)
            FROM row_keys"""
     ).fetchall()[0]
+    made_from_record = (
+        isinstance(plan.post_id, PostIdRule) and plan.post_id.kind == "row_number"
+    )
+    by_key = unique and not made_from_record and records >= JOIN_FROM_RECORDS
+    if by_key:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE usable_keys AS
+               SELECT record, post_id, account_id FROM row_keys
+               WHERE record NOT IN (SELECT record FROM skipped_records)"""
+        )
     con.execute("DROP TABLE row_keys")
     return FileKeys(
         tuple((int(r[0]), str(r[1]), str(r[2])) for r in skips),
         tuple((str(r[0]), r[1], r[2]) for r in accounts),
-        records=int(records),
-        keys_unique=bool(unique),
+        by_key=bool(by_key),
     )
-
-
-JOIN_FROM_RECORDS = 240_000
-"""From this many rows a file's insert finds each row's number by a join rather
-than numbering the rows as they are read. Measured on 2 cores (Facebook posts
-exports, docs/performance.md): the join is 6–18 % slower at 100,000–220,000 rows,
-and 17–40 % faster at 250,000 and 12 % at 400,000."""
 
 
 def insert_rows(
@@ -422,17 +427,13 @@ def insert_rows(
 
     The rows are numbered as they are read, and the skipped records filtered
     out. Numbering in file order makes DuckDB run the whole pass on one thread,
-    which in a large file costs more than a join: a file of at least
-    ``JOIN_FROM_RECORDS`` rows whose post ids are all its own has each row find
-    its record number by its key in ``usable_keys`` instead (the join skips the
-    unusable rows too), and the pass runs on every core.
+    which in a large file costs more than a join: a file read ``by_key`` has each
+    row find its record number by its key in ``usable_keys`` instead (the join
+    skips the unusable rows too), and the pass runs on every core.
     """
     metrics = "".join(f", {metric}" for metric, _ in plan.metrics)
     values = ",\n".join(_row_values(plan))
-    by_record = (
-        isinstance(plan.post_id, PostIdRule) and plan.post_id.kind == "row_number"
-    )
-    if keys.keys_unique and not by_record and keys.records >= JOIN_FROM_RECORDS:
+    if keys.by_key:
         source = (
             f"{reader} JOIN usable_keys k ON {_post_id(plan)} = k.post_id "
             f"AND {_account_id(plan)} = k.account_id"
@@ -451,7 +452,7 @@ def insert_rows(
         [as_of],
     ).fetchall()[0][0]
     con.execute("DROP TABLE skipped_records")
-    con.execute("DROP TABLE usable_keys")
+    con.execute("DROP TABLE IF EXISTS usable_keys")
     return int(inserted)
 
 
