@@ -40,6 +40,7 @@ import duckdb
 
 from fokus.analyses.registry import ANALYSES
 from import_benchmark import (
+    PEAK_RSS,
     Measurement,
     cli_ready,
     count_rows,
@@ -325,8 +326,8 @@ def write_doc(args: argparse.Namespace, table: list[str], verdict: list[str]) ->
             reproduce(args),
         ),
         "Each run is its own process; wall time is the whole process (start-up "
-        "and imports included), peak RSS is the process's maximum resident set "
-        "size; \"In-process\" is the run's own timing of its imports and its "
+        f"and imports included), {PEAK_RSS}; \"In-process\" is the run's own "
+        "timing of its imports and its "
         "computation. pandas reads either the store's `posts` from a Parquet file "
         "written beforehand (untimed) or the exported CSV files themselves."
         + (f" Best of {args.repeat} runs each." if args.repeat > 1 else ""),

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from fokus.i18n import translate
 from import_benchmark import (
+    PEAK_RSS,
     count_rows,
     fokus_command,
     measure,
@@ -258,8 +259,8 @@ def section(
         "cell by cell through calamine, and a real export is bounded (a `.xls` "
         "holds 65,534 posts), so at this scale they would time the workbook "
         "reader, not the store. Each run is its own process; wall time is the "
-        "whole process, start-up included; peak RSS is the process's maximum "
-        "resident set size. Every review writes all its report files (HTML, "
+        f"whole process, start-up included; {PEAK_RSS}. Every review writes all "
+        "its report files (HTML, "
         "JSON, PDF, spreadsheet, deck); the second one, with no new data, reuses "
         "the sections' results (checked: it says so) and rewrites no file that "
         "already holds what it would write. "

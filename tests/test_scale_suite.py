@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from import_benchmark import Measurement
+from import_benchmark import Measurement, measure
 from suite import CountError, checked
 from suite_report import LABELS, Run, SizeResult, growth_table, slope, verdict, verdicts
 
@@ -244,3 +244,17 @@ def test_a_wrong_count_is_an_error(tmp_path: Path) -> None:
     assert checked(database, 3, "three") == 3
     with pytest.raises(CountError, match="two: 3 posts stored, 2 generated"):
         checked(database, 2, "two")
+
+
+def test_peak_memory_counts_every_process_the_command_runs(tmp_path: Path) -> None:
+    """A command holding 150 MB that runs a second process holding 150 MB at the
+    same time: the peak is their total, not the larger one alone."""
+    child = "b = b'y' * 150_000_000; import time; time.sleep(1.0)"
+    parent = (
+        "import subprocess, sys; a = b'x' * 150_000_000; "
+        f"subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    )
+    measured = measure([sys.executable, "-c", parent], tmp_path)
+    assert measured.rss_bytes > 300_000_000
+    alone = measure([sys.executable, "-c", child], tmp_path)
+    assert 150_000_000 < alone.rss_bytes < 220_000_000

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -51,7 +51,7 @@ from fokus.report.blocks import fill_text
 from fokus.report.charts import chart_png
 from fokus.report.html import render_fragment, render_html
 from fokus.report.json import render_json
-from fokus.report.pdf import PdfUnavailableError, render_pdf
+from fokus.report.pdf import PdfDrawing, PdfUnavailableError
 from fokus.report.pptx import render_pptx
 from fokus.report.xlsx import render_xlsx
 from fokus.store import Store
@@ -396,8 +396,9 @@ def write_review(
     short PowerPoint deck (``fokus.report.pptx``); ``fragment``: the report's body
     as the web app's review page shows it (``render_fragment``; the CLI writes it
     too, so a review run from the command line is the one the web app shows).
-    Without WeasyPrint (or the system libraries it needs) the other files are still
-    written; the result says why the PDF was not.
+    The PDF is drawn in a second process while this one writes the others
+    (``PdfDrawing``). Without WeasyPrint (or the system libraries it needs) the
+    other files are still written; the result says why the PDF was not.
     """
     name = workspace.root.name
     review_json = render_json(review, name)
@@ -412,7 +413,12 @@ def write_review(
         if target is not None and not files.current(target, made_from):
             files.write(target, made_from, render())
 
-    try:
+    with ExitStack() as stack:
+        # The PDF takes longest: it is drawn in a second process meanwhile.
+        drawing: PdfDrawing | None = None
+        if pdf is not None and not files.current(pdf, made_from):
+            drawing = stack.enter_context(PdfDrawing(review, name))
+        stack.callback(files.save)
         put(html, lambda: render_html(review, name).encode("utf-8"))
         put(json, lambda: review_json.encode("utf-8"))
         put(tables, lambda: render_xlsx(review, name))
@@ -421,13 +427,12 @@ def write_review(
         written = WrittenReview(review, html, json, tables=tables, deck=deck)
         if pdf is None:
             return written
-        try:
-            put(pdf, lambda: render_pdf(review, name))
-        except PdfUnavailableError as missing:
-            return replace(written, pdf_skipped=missing)
+        if drawing is not None:
+            try:
+                files.write(pdf, made_from, drawing.result())
+            except PdfUnavailableError as missing:
+                return replace(written, pdf_skipped=missing)
         return replace(written, pdf=pdf)
-    finally:
-        files.save()
 
 
 REPORTS_MANIFEST = ".fokus-reports.json"

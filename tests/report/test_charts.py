@@ -10,10 +10,19 @@ from typing import Any
 import altair as alt
 import jsonschema
 import pytest
+import vl_convert as vlc
 
 from fokus.model.results import Review
 from fokus.report.blocks import ChartBlock, section_block
-from fokus.report.charts import chart_spec, chart_svg, summary
+from fokus.report.charts import (
+    FORMAT_LOCALE,
+    TIME_FORMAT_LOCALE,
+    chart_png,
+    chart_spec,
+    chart_spec_json,
+    chart_svg,
+    summary,
+)
 from hostile import HOSTILE
 
 NBSP = "\u00a0"
@@ -213,6 +222,23 @@ def test_svg_is_made_offline_with_title_and_norwegian_letters(blocks: Blocks) ->
     assert "Blåbærsyltetøy på Ålesund" in texts
     assert "Andel (%), målt mot rekkevidde" in texts
     assert "færre enn 30 innlegg" in texts
+
+
+@pytest.mark.parametrize("kind", ["bar", "heatmap", "trend", "pareto"])
+def test_the_decks_png_is_vl_converts_own_picture_of_the_chart(
+    blocks: Blocks, kind: str
+) -> None:
+    """chart_png rasterises the SVG the print version draws; the pixels are the
+    ones vl-convert draws from the spec itself, locale included."""
+    chart = blocks("nb")[kind]
+    own = vlc.vegalite_to_png(
+        chart_spec_json(chart, "nb"),
+        scale=2,
+        allowed_base_urls=[],
+        format_locale=dict(FORMAT_LOCALE["nb"]),
+        time_format_locale=dict(TIME_FORMAT_LOCALE["nb"]),
+    )
+    assert chart_png(chart, "nb") == own
 
 
 def test_hostile_labels_are_escaped_in_the_svg(blocks: Blocks) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from fokus.model.results import Review
 from fokus.report import chart_script, render_fragment, render_html
-from fokus.report.charts import javascript_bundle
+from fokus.report.bundle import javascript_bundle
 from hostile import HOSTILE as SET
 
 MakeReview = Callable[..., Review]

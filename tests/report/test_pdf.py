@@ -22,7 +22,7 @@ from PIL import Image
 from fokus.model.results import Param, Review
 from fokus.report import render_html, render_pdf
 from fokus.report.html import PRINT_MAX_ROWS
-from fokus.report.pdf import html_to_pdf
+from fokus.report.pdf import PdfDrawing, html_to_pdf
 from fokus.report.printing import page_counter, print_stylesheet
 from hostile import HOSTILE
 from poppler import poppler_tool
@@ -348,18 +348,57 @@ def test_fokus_review_writes_the_pdf(demo_workspace: Path, tmp_path: Path) -> No
     assert f"Side {pages} av {pages}" in _text(pdf, pages)
 
 
+def test_the_pdf_drawn_aside_is_the_pdf_drawn_here(
+    review: MakeReview, tmp_path: Path
+) -> None:
+    made = _review(review)
+    with PdfDrawing(made, "kystlaget") as drawing:
+        aside = _write(drawing.result(), tmp_path, "aside.pdf")
+        assert drawing.drawn_aside
+    here = _write(render_pdf(made, "kystlaget"), tmp_path, "here.pdf")
+    assert _page_count(aside) == _page_count(here)
+    assert _text(aside) == _text(here)
+    assert CAPTION in _text(aside)
+
+
+@pytest.mark.parametrize("python", ["/bin/false", "/no/such/python"])
+def test_without_a_second_process_the_pdf_is_drawn_here(
+    review: MakeReview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, python: str
+) -> None:
+    # A second process that fails, or that cannot be started at all.
+    monkeypatch.setattr(sys, "executable", python)
+    with PdfDrawing(_review(review), "kystlaget") as drawing:
+        pdf = _write(drawing.result(), tmp_path)
+        assert not drawing.drawn_aside
+    assert CAPTION in _text(pdf)
+
+
+def test_leaving_without_the_result_stops_the_second_process(
+    review: MakeReview,
+) -> None:
+    with PdfDrawing(_review(review), "kystlaget") as drawing:
+        process = drawing._process
+        assert process is not None and process.poll() is None
+    assert process.returncode is not None
+    assert not drawing.drawn_aside
+
+
 def test_review_without_weasyprint_writes_html_and_json(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     made = _fokus("-m", "fokus", "init", root, "--lang", "nb")
     assert made.returncode == 0, made.stderr
-    # WeasyPrint made unimportable, as when it (or Pango) is not installed.
-    block = (
-        "import sys; sys.modules['weasyprint'] = None; "
-        "from fokus.cli import main; sys.argv[0] = 'fokus'; main()"
+    # A WeasyPrint that cannot load Pango, as when the system library is missing,
+    # found first on the module path: by this process and by the second one that
+    # draws the PDF (fokus.report.pdf.PdfDrawing).
+    broken = tmp_path / "broken" / "weasyprint"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text(
+        "raise OSError(\"cannot load library 'libpango-1.0-0'\")\n", encoding="utf-8"
     )
     result = _fokus(
-        "-c", block, "review", root, "--lang", "nb", "--pdf", root / "x.pdf"
-    )
+        "-m", "fokus", "review", root, "--lang", "nb", "--pdf", root / "x.pdf",
+        env={"PYTHONPATH": str(broken.parent)},
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     reports = root / "reports"
     assert (reports / "review.html").is_file()
@@ -369,7 +408,7 @@ def test_review_without_weasyprint_writes_html_and_json(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert err.startswith(
         "! PDF-en ble ikke laget: WeasyPrint, eller et systembibliotek den trenger, "
-        "mangler (ModuleNotFoundError: import of weasyprint halted; None in sys.modules)."
+        "mangler (OSError: cannot load library 'libpango-1.0-0')."
     )
     assert "Installer WeasyPrint (pip install 'weasyprint>=70,<71')" in err
     # The list of files written leaves the PDF out.

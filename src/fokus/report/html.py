@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -45,12 +45,12 @@ from fokus.report.blocks import (
     SectionBlock,
     TableBlock,
 )
+from fokus.report.bundle import javascript_bundle
 from fokus.report.charts import (
     FORMAT_LOCALE,
     TIME_FORMAT_LOCALE,
     chart_spec_json,
     chart_svg,
-    javascript_bundle,
     summary,
 )
 from fokus.report.display import NUMERIC_KINDS, Cell, evidence_line, format_cell
@@ -69,6 +69,7 @@ from fokus.report.html_overview import (
     score_views,
 )
 from fokus.report.plain import visible_text
+from fokus.report.print_widths import LANDSCAPE_TABLE, WIDE_TABLE, print_widths
 from fokus.report.printing import print_stylesheet
 
 PRINT_MAX_ROWS = 40
@@ -110,6 +111,10 @@ class TableView:
     rows: tuple[tuple[Cell, ...], ...]
     omitted: int = 0
     """Rows left out on paper (``PRINT_MAX_ROWS``); the page says how many."""
+    width: float = 100.0
+    """On paper, the table's width in per cent of the text width, and each
+    column's share of it (``fokus.report.print_widths``)."""
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,12 +346,6 @@ def _environment() -> Environment:
     return environment
 
 
-WIDE_TABLE = 9
-"""A table with this many columns or more is ``wide``: print.css sets it smaller."""
-LANDSCAPE_TABLE = 13
-"""A table with this many columns or more is printed on a landscape page."""
-
-
 _LONG_WORD = re.compile(r"\S{40,}")
 
 
@@ -548,7 +547,7 @@ def _table(
 ) -> TableView:
     kinds = [c.kind for c in table.columns]
     rows = table.rows[:PRINT_MAX_ROWS] if for_print else table.rows
-    return TableView(
+    view = TableView(
         dom_id=dom_id,
         title=table.title,
         headers=tuple(
@@ -564,3 +563,11 @@ def _table(
         ),
         omitted=len(table.rows) - len(rows),
     )
+    if not for_print:
+        return view
+    width, widths = print_widths(
+        [h.label for h in view.headers],
+        [[str(cell.text) for cell in row] for row in view.rows],
+        lang,
+    )
+    return replace(view, width=width, widths=widths)
