@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fokus.model.results import Param, Review
+from fokus.model.results import Column, Param, Review, Table
 from fokus.report import render_html, render_pdf
 from fokus.report.html import PRINT_MAX_ROWS
 from fokus.report.pdf import PdfDrawing, html_to_pdf
@@ -346,6 +346,30 @@ def test_fokus_review_writes_the_pdf(demo_workspace: Path, tmp_path: Path) -> No
     # section's last few lines may stand alone on a page, so the bar is lower here.
     assert all(_ink(image) > 1000 for image in images), [_ink(i) for i in images]
     assert f"Side {pages} av {pages}" in _text(pdf, pages)
+
+
+def test_a_crowded_tables_words_stay_whole_with_the_widths_fokus_chose(
+    review: MakeReview, tmp_path: Path
+) -> None:
+    """Nine columns (a wide table, 7 pt) of long words that fill the page: with
+    the widths of fokus.report.print_widths no word is broken inside its cell."""
+    words = ["Målpassform", "Engasjement", "fjordvikkommune", "Instagramkonto",
+             "Samarbeidet", "Rekkevidde", "Oppfølgingen", "Publisering",
+             "Støttekanal"]  # fmt: skip
+    table = Table(
+        key="crowded",
+        title_key="section.channels.title",
+        columns=tuple(
+            Column(f"c{i}", "report.column.channel", "text") for i in range(9)
+        ),
+        rows=tuple(tuple(words[(i + r) % 9] for i in range(9)) for r in range(5)),
+    )
+    made = review()
+    section = replace(made.sections[0], tables=(table,))
+    made = replace(made, sections=(section, *made.sections[1:]))
+    text = _text(_write(render_pdf(made, "kystlaget"), tmp_path))
+    for word in words:
+        assert text.count(word) == 5, word
 
 
 def test_the_pdf_drawn_aside_is_the_pdf_drawn_here(

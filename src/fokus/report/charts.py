@@ -1,9 +1,9 @@
 """Charts: a chart block as a Vega-Lite spec (built with Altair) and as static SVG.
 
 One spec serves both outputs: the HTML page embeds it interactively (with the Vega
-bundle inlined once, see ``html.py`` and ``bundle.py``), the PDF shows the SVG that vl-convert draws
-here without a browser or a network. Pure: no files, no requests (vl-convert is told
-to allow no base URL at all).
+bundle inlined once, see ``html.py`` and ``bundle.py``), the PDF shows the SVG that
+vl-convert draws here without a browser or a network. Pure: no files, no requests
+(vl-convert is told to allow no base URL at all).
 
 Every chart names what it counts: axis titles carry the unit and the denominator,
 numbers and dates follow the reader's locale (decimal comma and a space between

@@ -69,7 +69,12 @@ from fokus.report.html_overview import (
     score_views,
 )
 from fokus.report.plain import visible_text
-from fokus.report.print_widths import LANDSCAPE_TABLE, WIDE_TABLE, print_widths
+from fokus.report.print_widths import (
+    LANDSCAPE_TABLE,
+    WIDE_TABLE,
+    print_widths,
+    unbroken,
+)
 from fokus.report.printing import print_stylesheet
 
 PRINT_MAX_ROWS = 40
@@ -112,9 +117,10 @@ class TableView:
     omitted: int = 0
     """Rows left out on paper (``PRINT_MAX_ROWS``); the page says how many."""
     width: float = 100.0
-    """On paper, the table's width in per cent of the text width, and each
-    column's share of it (``fokus.report.print_widths``)."""
+    """On paper, the table's width in per cent of the text width
+    (``fokus.report.print_widths``)."""
     widths: tuple[float, ...] = ()
+    """On paper, each column's share of the table's width in per cent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,20 +346,10 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.tests["unbroken"] = _unbroken
+    environment.tests["unbroken"] = unbroken
     environment.globals["WIDE_TABLE"] = WIDE_TABLE
     environment.globals["LANDSCAPE_TABLE"] = LANDSCAPE_TABLE
     return environment
-
-
-_LONG_WORD = re.compile(r"\S{40,}")
-
-
-def _unbroken(text: object) -> bool:
-    """A cell with a word of 40 characters or more (a link, a hostile caption):
-    print.css lets it break anywhere. Only there, since that rule makes WeasyPrint
-    lay a table out three times slower."""
-    return isinstance(text, str) and _LONG_WORD.search(text) is not None
 
 
 def _neutralise(value: object) -> object:

@@ -77,14 +77,19 @@ class PdfDrawing:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
-        self._html = render_html(review, workspace, for_print=True)
         self._talk = threading.Thread(target=self._send_and_receive, daemon=True)
+        try:
+            self._html = render_html(review, workspace, for_print=True)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         if self._process is not None:
             self._talk.start()
 
     def _send_and_receive(self) -> None:
         assert self._process is not None
-        with suppress(OSError):  # it ended early: drawn here instead
+        # It ended early or was stopped: drawn here instead, if still wanted.
+        with suppress(OSError, ValueError):
             out, _ = self._process.communicate(self._html.encode("utf-8"))
             if self._process.returncode == 0 and out.startswith(b"%PDF-"):
                 self._drawn.append(out)

@@ -7,8 +7,8 @@ was a fifth of the PDF's time. print.css lays tables out with
 automatic layout chooses them: each column at least as wide as its longest word
 and at most as wide as its longest text, and the room between shared out in
 proportion to what each column would like. A table whose words need more than
-the page's width runs into the right margin by up to a tenth, as it did before;
-a word that still does not fit breaks inside its cell (print.css).
+the page's width runs into the right margin, as it did before, by up to 45 pt; a
+word that still does not fit breaks inside its cell (print.css).
 
 Texts are measured with the fonts print.css names (DejaVu Sans, a Debian package
 the setup installs) through Pillow. Where the font file cannot be found, an
@@ -17,6 +17,7 @@ average character width stands in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -38,11 +39,21 @@ _PADDING = {"normal": 6.0, "wide": 3.0, "landscape": 2.5}
 """A cell's horizontal padding in points (print.css)."""
 _HEADER_SIZE = 8.5
 """Headers are bold at 8.5 pt whatever the table (report.css's 0.85rem)."""
-_MOST_WIDTH = 110.0
-"""The widest a table may run, in per cent of the text width."""
+_INTO_MARGIN = 45.0
+"""How far a table may run into the right margin (18 mm, 51 pt), in points."""
+_LONG_WORD = re.compile(r"\S{40,}")
 _EM_AVERAGE = 0.6
 """An average character's width in em, when the font cannot be read."""
 _MEASURED_AT = 100
+_MEASURED_UP_TO = 500
+"""Characters: a longer text is wider than a landscape page anyway."""
+
+
+def unbroken(text: object) -> bool:
+    """A cell with a word of 40 characters or more (a link, a hostile caption):
+    print.css lets it break anywhere. Only there, since that rule makes WeasyPrint
+    lay a table out three times slower where it measures the cells."""
+    return isinstance(text, str) and _LONG_WORD.search(text) is not None
 
 
 def table_size(columns: int) -> str:
@@ -73,10 +84,11 @@ def print_widths(
     most = [_width(h, _HEADER_SIZE, bold=True) for h in headers]
     for row in rows:
         for i, text in enumerate(row[:count]):
-            words = text.split()
-            if words:
-                least[i] = max(least[i], *(_width(w, cell) for w in words))
-                most[i] = max(most[i], _width(text, cell))
+            most[i] = max(most[i], _width(text, cell))
+            # A cell with a very long word may break it anywhere (print.css), so
+            # its words ask for no width of their own.
+            if not unbroken(text):
+                least[i] = max(least[i], *(_width(w, cell) for w in text.split()), 0)
     # A point to spare: rounding must not leave a column a hair too narrow.
     least = [w + padding + 1.0 for w in least]
     most = [w + padding + 1.0 for w in most]
@@ -92,7 +104,7 @@ def print_widths(
             low + share * (high - low) for low, high in zip(least, most, strict=True)
         ]
     total = sum(chosen)
-    width = min(max(100.0, 100 * total / room), _MOST_WIDTH)
+    width = min(max(100.0, 100 * total / room), 100 * (room + _INTO_MARGIN) / room)
     return round(width, 1), tuple(round(100 * c / total, 2) for c in chosen)
 
 
@@ -117,17 +129,22 @@ def _hyphenator(language: Language) -> pyphen.Pyphen:
 
 @lru_cache(maxsize=65536)
 def _width(text: str, size: float, *, bold: bool = False) -> float:
-    """``text``'s width in points at ``size``."""
+    """``text``'s width in points at ``size``. A text longer than any page is
+    estimated, not measured."""
     font = _font(bold)
-    if font is None:
+    if font is None or len(text) > _MEASURED_UP_TO:
         return len(text) * _EM_AVERAGE * size * (1.1 if bold else 1.0)
     return font.getlength(text) * size / _MEASURED_AT
 
 
 @cache
 def _font(bold: bool) -> ImageFont.FreeTypeFont | None:
+    # The basic layout: widths of the glyphs as they are, without the shaping
+    # library, which refuses some control characters a hostile caption carries.
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     try:
-        return ImageFont.truetype(name, _MEASURED_AT)
+        return ImageFont.truetype(
+            name, _MEASURED_AT, layout_engine=ImageFont.Layout.BASIC
+        )
     except OSError:
         return None
