@@ -385,7 +385,7 @@ def test_the_pdf_drawn_aside_is_the_pdf_drawn_here(
     assert CAPTION in _text(aside)
 
 
-@pytest.mark.parametrize("python", ["/bin/false", "/no/such/python"])
+@pytest.mark.parametrize("python", ["/bin/false", "/no/such/python", ""])
 def test_without_a_second_process_the_pdf_is_drawn_here(
     review: MakeReview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, python: str
 ) -> None:

@@ -69,14 +69,17 @@ class PdfDrawing:
     def __init__(self, review: Review, workspace: str) -> None:
         self._drawn: list[bytes] = []
         self._process: subprocess.Popen[bytes] | None = None
-        with suppress(OSError):  # no process to be had: drawn here instead
-            # -P: the working folder is not put on the module path.
-            self._process = subprocess.Popen(
-                [sys.executable, "-P", "-m", "fokus.report.pdf_process"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
+        # No interpreter to start (an embedded Python) or no process to be had:
+        # the PDF is drawn here instead.
+        if sys.executable:
+            with suppress(OSError):
+                # -P: the working folder is not put on the module path.
+                self._process = subprocess.Popen(
+                    [sys.executable, "-P", "-m", "fokus.report.pdf_process"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
         self._talk = threading.Thread(target=self._send_and_receive, daemon=True)
         try:
             self._html = render_html(review, workspace, for_print=True)
