@@ -69,12 +69,7 @@ from fokus.report.html_overview import (
     score_views,
 )
 from fokus.report.plain import visible_text
-from fokus.report.print_widths import (
-    LANDSCAPE_TABLE,
-    WIDE_TABLE,
-    print_widths,
-    unbroken,
-)
+from fokus.report.print_widths import print_widths, table_size, unbroken
 from fokus.report.printing import print_stylesheet
 
 PRINT_MAX_ROWS = 40
@@ -121,6 +116,11 @@ class TableView:
     (``fokus.report.print_widths``)."""
     widths: tuple[float, ...] = ()
     """On paper, each column's share of the table's width in per cent."""
+
+    @property
+    def size(self) -> str:
+        """``normal``, ``wide`` or ``landscape``: how print.css sets the table."""
+        return table_size(len(self.headers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +347,6 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.tests["unbroken"] = unbroken
-    environment.globals["WIDE_TABLE"] = WIDE_TABLE
-    environment.globals["LANDSCAPE_TABLE"] = LANDSCAPE_TABLE
     return environment
 
 
